@@ -1,0 +1,23 @@
+import '@fontsource/noto-naskh-arabic/400.css'
+import '@fontsource/noto-naskh-arabic/700.css'
+import '@fontsource/noto-sans-arabic/400.css'
+import '@fontsource/noto-sans-arabic/600.css'
+import './styles/theme.css'
+import './styles/layout.css'
+import './styles/article.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { initI18n } from './i18n/i18n'
+import { choosePlatform } from './platform/choose-platform'
+import { getPreferences } from './state/preferences'
+
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root element')
+
+await initI18n(getPreferences().language)
+createRoot(container).render(
+  <StrictMode>
+    <App platform={choosePlatform()} />
+  </StrictMode>,
+)

@@ -1,0 +1,27 @@
+import type { HamishBridge } from '../../src/core/ipc/bridge'
+import { invokeErrorMessage } from '../../src/core/ipc/invoke-error'
+import type { Platform } from '../../src/core/platform'
+
+declare global {
+  interface Window {
+    /** Present only in the Electron shell, put there by its preload. */
+    hamish?: HamishBridge
+  }
+}
+
+/** The Electron shell's platform: the preload bridge, with its errors reduced to their message. */
+export function electronPlatform(bridge: HamishBridge): Platform {
+  const call =
+    <A extends unknown[], R>(channel: string, method: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> =>
+      method(...args).catch((error: unknown) => {
+        throw new Error(invokeErrorMessage(channel, error))
+      })
+  return {
+    kind: 'electron',
+    appInfo: call('app:info', bridge.appInfo),
+    startupArticle: call('article:startup', bridge.startupArticle),
+    openArticle: call('article:open', bridge.openArticle),
+    saveText: call('file:save-text', bridge.saveText),
+  }
+}

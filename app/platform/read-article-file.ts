@@ -1,0 +1,22 @@
+import { importArticle } from '../../src/core/article'
+import { decodeArticleFile } from '../../src/core/article-file/article-file-problem'
+import type { OpenedArticle } from '../../src/core/platform'
+import { ArticleOpenError } from './article-open-error'
+
+/** Turns a file the user picked in the browser into an article, or says why it cannot. */
+export async function readArticleFile(file: File): Promise<OpenedArticle> {
+  const decoded = decodeArticleFile(file.name, new Uint8Array(await file.arrayBuffer()))
+  if (!decoded.ok) throw new ArticleOpenError(file.name, decoded.problem, decoded.problem.kind)
+  try {
+    return {
+      fileName: file.name,
+      article: importArticle(decoded.text, { format: decoded.format, fileName: file.name }),
+    }
+  } catch (error) {
+    throw new ArticleOpenError(
+      file.name,
+      null,
+      error instanceof Error ? error.message : String(error),
+    )
+  }
+}

@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { openLocalReading, type LocalReading } from '../../src/collab/local-reading'
+import type { OpenedArticle } from '../../src/core/platform'
+
+export type ReadingState =
+  | { status: 'loading' }
+  | { status: 'ready'; reading: LocalReading; fileName: string }
+  | { status: 'failed'; error: unknown }
+
+export type ArticleSource = () => Promise<OpenedArticle | null>
+
+/**
+ * Opens articles as local readings, one at a time: opening another closes (and flushes) the
+ * previous one, and the current one is flushed when the page is hidden or closed. When another
+ * article fails to open, the one being read stays open and `openError` says what went wrong.
+ */
+export function useReading(initial: ArticleSource) {
+  const [state, setState] = useState<ReadingState>({ status: 'loading' })
+  const [openError, setOpenError] = useState<unknown>(null)
+  const current = useRef<LocalReading | null>(null)
+  const generation = useRef(0)
+
+  const open = useCallback(async (source: ArticleSource) => {
+    const mine = ++generation.current
+    let opened: OpenedArticle | null
+    let reading: LocalReading
+    try {
+      opened = await source()
+      if (!opened) return // the user cancelled a file dialog: keep what is open
+      setOpenError(null)
+      if (!current.current) setState({ status: 'loading' })
+      reading = await openLocalReading(opened.article, { locks: navigator.locks })
+    } catch (error) {
+      if (mine !== generation.current) return
+      if (current.current) setOpenError(error)
+      else setState({ status: 'failed', error })
+      return
+    }
+    if (mine !== generation.current) {
+      await reading.close()
+      return
+    }
+    const previous = current.current
+    current.current = reading
+    setState({ status: 'ready', reading, fileName: opened.fileName })
+    if (previous && previous !== reading) await previous.close()
+  }, [])
+
+  useEffect(() => {
+    // `open` sets state only after its first await, never synchronously inside this effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void open(initial)
+  }, [open, initial])
+
+  useEffect(() => {
+    const flush = () => void current.current?.flush()
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      void current.current?.close()
+      current.current = null
+    }
+  }, [])
+
+  return { state, open, openError, dismissOpenError: () => setOpenError(null) }
+}

@@ -1,0 +1,177 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { startHamishServer, type RunningServer } from './support/hamish-server'
+import { ARABIC_TITLE, ReaderPage } from './pages/reader-page'
+
+let server: RunningServer
+
+test.beforeAll(async () => {
+  server = await startHamishServer()
+})
+
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+test.use({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
+
+test('shows the bundled article right to left, with the English abstract left to right', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+
+  await expect(page.getByTestId('article-title')).toHaveText(ARABIC_TITLE)
+  const arabicParagraph = reader.paragraph('تعد الدبلوماسية الدفاعية أنشطة غير عنفيه')
+  const englishAbstract = reader.paragraph('Defense diplomacy is non-violent activities')
+  expect(await reader.direction(arabicParagraph)).toBe('rtl')
+  expect(await reader.direction(englishAbstract)).toBe('ltr')
+  expect(await reader.direction(reader.heading('Defensive diplomacy and its impact'))).toBe('ltr')
+  expect(await reader.direction(reader.heading('المبحث الاول'))).toBe('rtl')
+  // Arabic-Indic digits and mixed Latin come through as written.
+  await expect(reader.article).toContainText('الحمود ٢٠٢٣م ، ١٧')
+  await expect(reader.article).toContainText('inrasheed@uomusansiriyah.edu.iq')
+})
+
+test('jumps to a section from the outline', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  const conclusion = reader.heading('الخاتمة')
+  await expect(conclusion).not.toBeInViewport()
+  await reader.outlineEntry('الخاتمة').click()
+  await expect(conclusion).toBeInViewport()
+  await expect
+    .poll(() => conclusion.evaluate((element) => Math.round(element.getBoundingClientRect().top)))
+    .toBeLessThan(200)
+})
+
+test('lists the headings as a hierarchy in the outline', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  const levelOf = (text: string) =>
+    reader.outline.locator('li').filter({ hasText: text }).first().getAttribute('data-level')
+  expect(await levelOf('المبحث الاول')).toBe('1')
+  expect(await levelOf('المطلب الاول: مفهوم الدبلوماسية الدفاعية')).toBe('2')
+  expect(await levelOf('الخاتمة')).toBe('1')
+})
+
+test('switches the UI language and mirrors the layout', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
+  await expect(reader.toolbar.getByRole('button', { name: 'Open article…' })).toBeVisible()
+  const outlineBefore = await reader.outline.boundingBox()
+  const articleBefore = await reader.article.boundingBox()
+  expect(outlineBefore!.x).toBeLessThan(articleBefore!.x)
+
+  await reader.languageToggle.click()
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  await expect(reader.toolbar.getByRole('button', { name: 'افتح مقالًا…' })).toBeVisible()
+  await expect(reader.outline).toHaveAttribute('aria-label', 'المخطط')
+  const outlineAfter = await reader.outline.boundingBox()
+  const articleAfter = await reader.article.boundingBox()
+  expect(outlineAfter!.x).toBeGreaterThan(articleAfter!.x)
+
+  // The choice is remembered.
+  await page.reload()
+  await reader.waitForArticle()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+})
+
+test('seeds the article once: reloads and a second window do not duplicate it', async ({
+  page,
+  context,
+}) => {
+  const reader = new ReaderPage(page)
+  const second = new ReaderPage(await context.newPage())
+  await Promise.all([reader.open(server.url), second.open(server.url)])
+  await page.reload()
+  await reader.waitForArticle()
+  for (const view of [reader, second]) {
+    await expect(view.heading('المقدمة')).toHaveCount(1)
+    await expect(view.article.locator('h1[data-role="title"]')).toHaveCount(2)
+  }
+})
+
+test('keeps the publisher notice folded away until asked for', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  const notice = reader.article.locator('details[data-type="front-matter"]')
+  await expect(notice).toHaveCount(1)
+  await expect(notice.getByText('الموسوعة السياسية هي مبادرة أكاديمية')).toBeHidden()
+  await notice.locator('summary').focus()
+  await page.keyboard.press('Enter')
+  await expect(notice.getByText('الموسوعة السياسية هي مبادرة أكاديمية')).toBeVisible()
+})
+
+test('changes text size and theme, and remembers them', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  const before = await reader.fontSize()
+  await page.getByRole('button', { name: 'Larger text' }).click()
+  await expect.poll(() => reader.fontSize()).toBeGreaterThan(before)
+  await reader.themeToggle.click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.reload()
+  await reader.waitForArticle()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect.poll(() => reader.fontSize()).toBeGreaterThan(before)
+})
+
+test('refuses a binary file with a clear message and keeps the article open', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  const chooser = page.waitForEvent('filechooser')
+  await reader.toolbar.getByRole('button', { name: 'Open article…' }).click()
+  await (
+    await chooser
+  ).setFiles({
+    name: 'scan.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0xff]),
+  })
+  await expect(reader.alert).toContainText('Could not open “scan.txt”: it is not a text file.')
+  await expect(page.getByTestId('article-title')).toHaveText(ARABIC_TITLE)
+})
+
+test('opens another article from a Markdown file', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  const chooser = page.waitForEvent('filechooser')
+  await reader.toolbar.getByRole('button', { name: 'Open article…' }).click()
+  await (
+    await chooser
+  ).setFiles({
+    name: 'notes.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('# Reading notes\n\nA first paragraph.\n\n## مقدمة\n\nنص عربي قصير.\n'),
+  })
+  await expect(page.getByTestId('article-title')).toHaveText('Reading notes')
+  expect(await reader.direction(reader.paragraph('نص عربي قصير'))).toBe('rtl')
+  await expect(reader.outlineEntry('مقدمة')).toBeVisible()
+})
+
+for (const language of ['en', 'ar'] as const) {
+  test(`has no serious accessibility violations and looks right (${language})`, async ({
+    page,
+  }, testInfo) => {
+    const reader = new ReaderPage(page)
+    await reader.open(server.url)
+    if (language === 'ar') {
+      await reader.languageToggle.click()
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+    }
+    const results = await new AxeBuilder({ page }).analyze()
+    const serious = results.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    )
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([])
+
+    mkdirSync('e2e-artifacts', { recursive: true })
+    const path = `e2e-artifacts/reader-${language}.png`
+    await page.screenshot({ path })
+    await testInfo.attach(`reader-${language}`, { path, contentType: 'image/png' })
+  })
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import type { IpcMainInvokeEvent } from 'electron'
+import { handleIpcCall, registerIpcHandlers } from './ipc-handlers'
+import type { IpcImplementations } from './ipc-handlers'
+
+const implementations: IpcImplementations = {
+  'app:info': () => Promise.resolve({ name: 'Hamish', version: '0.1.0', os: 'linux' }),
+  'article:startup': () => Promise.resolve(null),
+  'article:open': () =>
+    Promise.reject(new Error('Could not open "photo.png": ".png" files are not supported.')),
+  'file:save-text': (request) => Promise.resolve({ location: `/home/r/${request.suggestedName}` }),
+}
+
+type Sender = Pick<IpcMainInvokeEvent, 'senderFrame'>
+const fromUrl = (url: string | null): Sender =>
+  ({ senderFrame: url === null ? null : { url } }) as unknown as Sender
+
+describe('registerIpcHandlers', () => {
+  it('registers exactly one handler per contract channel', () => {
+    const channels: string[] = []
+    registerIpcHandlers({ handle: (channel) => void channels.push(channel) }, implementations)
+    expect(channels.sort()).toEqual([
+      'app:info',
+      'article:open',
+      'article:startup',
+      'file:save-text',
+    ])
+  })
+})
+
+describe('handleIpcCall', () => {
+  const logged: string[] = []
+  const log = (message: string) => void logged.push(message)
+
+  it('runs a valid call and returns its checked result', async () => {
+    const result = await handleIpcCall(
+      'file:save-text',
+      fromUrl('app://hamish/index.html'),
+      [{ suggestedName: 'n.md', mimeType: 'text/markdown', text: 'x' }],
+      implementations,
+      log,
+    )
+    expect(result).toEqual({ location: '/home/r/n.md' })
+  })
+
+  it('passes on the user message of a failing implementation', async () => {
+    await expect(
+      handleIpcCall('article:open', fromUrl('app://hamish/'), [], implementations, log),
+    ).rejects.toThrow(/^Could not open "photo.png": ".png" files are not supported.$/)
+  })
+
+  it('refuses foreign senders, destroyed frames, extra arguments and bad payloads without running anything', async () => {
+    let ran = false
+    const spy: IpcImplementations = {
+      ...implementations,
+      'file:save-text': () => {
+        ran = true
+        return Promise.resolve(null)
+      },
+    }
+    const good = { suggestedName: 'n.md', mimeType: 'text/markdown', text: 'x' }
+    await expect(
+      handleIpcCall('file:save-text', fromUrl('https://evil.example/'), [good], spy, log),
+    ).rejects.toThrow(/only the app's own pages/)
+    await expect(handleIpcCall('file:save-text', fromUrl(null), [good], spy, log)).rejects.toThrow(
+      /no longer exists/,
+    )
+    await expect(
+      handleIpcCall('file:save-text', fromUrl('app://hamish/'), [good, good], spy, log),
+    ).rejects.toThrow(/expected at most one/)
+    await expect(
+      handleIpcCall(
+        'file:save-text',
+        fromUrl('app://hamish/'),
+        [{ ...good, suggestedName: '/etc/passwd' }],
+        spy,
+        log,
+      ),
+    ).rejects.toThrow(/invalid request/)
+    expect(ran).toBe(false)
+    expect(logged.length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('refuses to hand the renderer a malformed result', async () => {
+    const broken = {
+      ...implementations,
+      'app:info': () => Promise.resolve({ name: 'Hamish' }),
+    } as unknown as IpcImplementations
+    await expect(
+      handleIpcCall('app:info', fromUrl('app://hamish/'), [], broken, log),
+    ).rejects.toThrow(/invalid answer on "app:info"/)
+  })
+})

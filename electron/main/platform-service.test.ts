@@ -1,0 +1,167 @@
+import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron'
+import { describe, expect, it } from 'vitest'
+import type { OpenedArticle } from '../../src/core/platform'
+import { ExitCode, HamishError } from '../../src/server/hamish-error'
+import { articleErrorMessage, createPlatformService } from './platform-service'
+import type { PlatformServiceDeps } from './platform-service'
+
+const opened: OpenedArticle = {
+  fileName: 'paper.md',
+  article: {
+    meta: {
+      title: 'ورقة',
+      authors: [],
+      authorsEn: [],
+      emails: [],
+      keywords: [],
+      keywordsEn: [],
+      language: 'ar',
+      publisherNotice: [],
+    },
+    content: { type: 'doc', content: [] },
+  },
+}
+
+function service(overrides: Partial<PlatformServiceDeps> = {}) {
+  const calls = {
+    openOptions: [] as OpenDialogOptions[],
+    saveOptions: [] as SaveDialogOptions[],
+    loaded: [] as string[],
+    written: [] as [string, string][],
+  }
+  const deps: PlatformServiceDeps = {
+    app: {
+      getName: () => 'Hamish',
+      getVersion: () => '0.1.0',
+      getPath: () => '/home/r/Documents',
+    },
+    dialog: {
+      showOpenDialog: ((...args: unknown[]) => {
+        calls.openOptions.push(args.at(-1) as OpenDialogOptions)
+        return Promise.resolve({ canceled: false, filePaths: ['/home/r/papers/paper.md'] })
+      }) as PlatformServiceDeps['dialog']['showOpenDialog'],
+      showSaveDialog: ((...args: unknown[]) => {
+        calls.saveOptions.push(args.at(-1) as SaveDialogOptions)
+        return Promise.resolve({ canceled: false, filePath: '/home/r/out/notes.md' })
+      }) as PlatformServiceDeps['dialog']['showSaveDialog'],
+    },
+    window: () => null as BrowserWindow | null,
+    os: 'linux',
+    startupArticlePath: () => null,
+    loadArticleFile: (path) => {
+      calls.loaded.push(path)
+      return Promise.resolve(opened)
+    },
+    writeTextFile: (path, text) => {
+      calls.written.push([path, text])
+      return Promise.resolve()
+    },
+    ...overrides,
+  }
+  return { platform: createPlatformService(deps), calls }
+}
+
+describe('platform service', () => {
+  it('reports the app name, version and OS', async () => {
+    expect(await service().platform['app:info'](undefined)).toEqual({
+      name: 'Hamish',
+      version: '0.1.0',
+      os: 'linux',
+    })
+  })
+
+  it('has no startup article unless one was named', async () => {
+    expect(await service().platform['article:startup'](undefined)).toBeNull()
+    const { platform, calls } = service({ startupArticlePath: () => '/home/r/paper.md' })
+    expect(await platform['article:startup'](undefined)).toEqual(opened)
+    expect(calls.loaded).toEqual(['/home/r/paper.md'])
+  })
+
+  it('rejects with the reader’s one-line message when the startup article is bad', async () => {
+    const { platform } = service({
+      startupArticlePath: () => '/home/r/empty.md',
+      loadArticleFile: () =>
+        Promise.reject(
+          new HamishError('cannot import "/home/r/empty.md": it is empty.', ExitCode.dataError),
+        ),
+    })
+    await expect(platform['article:startup'](undefined)).rejects.toThrow(
+      /^Cannot import "\/home\/r\/empty.md": it is empty\.$/,
+    )
+  })
+
+  it('opens the picked article, offering only supported types', async () => {
+    const { platform, calls } = service()
+    expect(await platform['article:open'](undefined)).toEqual(opened)
+    expect(calls.loaded).toEqual(['/home/r/papers/paper.md'])
+    const extensions = calls.openOptions[0]?.filters?.[0]?.extensions
+    expect(extensions).toEqual(expect.arrayContaining(['txt', 'md', 'html']))
+    expect(calls.openOptions[0]?.defaultPath).toBe('/home/r/Documents')
+    await platform['article:open'](undefined)
+    expect(calls.openOptions[1]?.defaultPath).toBe('/home/r/papers')
+  })
+
+  it('resolves to null when the user cancels opening', async () => {
+    const { platform, calls } = service({
+      dialog: {
+        showOpenDialog: (() =>
+          Promise.resolve({
+            canceled: true,
+            filePaths: [],
+          })) as PlatformServiceDeps['dialog']['showOpenDialog'],
+        showSaveDialog: (() =>
+          Promise.resolve({
+            canceled: true,
+            filePath: '',
+          })) as PlatformServiceDeps['dialog']['showSaveDialog'],
+      },
+    })
+    expect(await platform['article:open'](undefined)).toBeNull()
+    expect(
+      await platform['file:save-text']({
+        suggestedName: 'n.md',
+        mimeType: 'text/markdown',
+        text: 'x',
+      }),
+    ).toBeNull()
+    expect(calls.loaded).toEqual([])
+    expect(calls.written).toEqual([])
+  })
+
+  it('saves where the user chose, suggesting the name in their documents', async () => {
+    const { platform, calls } = service()
+    const saved = await platform['file:save-text']({
+      suggestedName: 'notes.md',
+      mimeType: 'text/markdown',
+      text: '# ن',
+    })
+    expect(saved).toEqual({ location: '/home/r/out/notes.md' })
+    expect(calls.written).toEqual([['/home/r/out/notes.md', '# ن']])
+    expect(calls.saveOptions[0]?.defaultPath).toBe('/home/r/Documents/notes.md')
+    expect(calls.saveOptions[0]?.filters?.[0]).toEqual({ name: 'MD file', extensions: ['md'] })
+  })
+
+  it('passes on a failed write as the writer worded it', async () => {
+    const { platform } = service({
+      writeTextFile: () =>
+        Promise.reject(
+          new Error('Could not save "notes.md": the disk holding /home/r/out is full.'),
+        ),
+    })
+    await expect(
+      platform['file:save-text']({
+        suggestedName: 'notes.md',
+        mimeType: 'text/markdown',
+        text: 'x',
+      }),
+    ).rejects.toThrow('the disk holding /home/r/out is full')
+  })
+})
+
+describe('articleErrorMessage', () => {
+  it('calls an unexpected error a bug, naming the file', () => {
+    expect(articleErrorMessage('/home/r/paper.md', new TypeError('x is undefined'))).toBe(
+      'Hamish could not open "paper.md" (x is undefined); please report this bug.',
+    )
+  })
+})

@@ -1,0 +1,117 @@
+// Layer rules follow DESIGN.md ("Imports go one way only"); VS Code's layer checks are the model.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import boundaries from 'eslint-plugin-boundaries'
+import reactHooks from 'eslint-plugin-react-hooks'
+import prettier from 'eslint-config-prettier'
+import globals from 'globals'
+
+const layers = [
+  { type: 'core', pattern: 'src/core' },
+  { type: 'editor', pattern: 'src/editor' },
+  { type: 'collab', pattern: 'src/collab' },
+  { type: 'server', pattern: 'src/server' },
+  { type: 'app', pattern: 'app' },
+  { type: 'electron-main', pattern: 'electron/main' },
+  { type: 'electron-preload', pattern: 'electron/preload' },
+  { type: 'e2e', pattern: 'e2e' },
+  { type: 'bench', pattern: 'bench' },
+  { type: 'scripts', pattern: 'scripts' },
+]
+
+const allow = (from, to) => ({
+  from: { element: { type: from } },
+  allow: { to: { element: { types: { anyOf: to } } } },
+})
+
+/** Node built-ins are for the Node side only; the renderer and the pure core must not reach them. */
+const noNodeBuiltins = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          regex: '^(node:|fs$|path$|os$|child_process$|http$|crypto$|electron$)',
+          message:
+            'This layer runs in the renderer or is pure domain code: no Node or Electron APIs.',
+        },
+      ],
+    },
+  ],
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'release',
+      'test-results',
+      'playwright-report',
+      'e2e-artifacts',
+      'resources',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.es2023 } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': layers,
+      'boundaries/include': ['app/**', 'src/**', 'electron/**', 'e2e/**', 'bench/**', 'scripts/**'],
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            allow('core', ['core']),
+            allow('editor', ['editor', 'core']),
+            allow('collab', ['collab', 'editor', 'core']),
+            allow('app', ['app', 'core', 'editor', 'collab']),
+            allow('server', ['server', 'core']),
+            allow('electron-main', ['electron-main', 'core', 'server']),
+            allow('electron-preload', ['electron-preload', 'core']),
+            allow('e2e', ['e2e', 'core', 'server']),
+            allow('bench', ['bench', 'core', 'server', 'collab', 'editor']),
+            allow('scripts', ['scripts', 'core', 'server']),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/editor/**/*.ts', 'src/collab/**/*.ts', 'app/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: noNodeBuiltins,
+  },
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: [
+      'src/server/**',
+      'electron/**',
+      'scripts/**',
+      'bin/**',
+      'e2e/**',
+      'bench/**',
+      '*.config.*',
+    ],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  prettier,
+)

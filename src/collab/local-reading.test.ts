@@ -1,0 +1,64 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { importArticle } from '../core/article'
+import { openLocalReading, type LockManagerLike } from './local-reading'
+
+const seed = readFileSync(
+  new URL('../../resources/articles/defensive-diplomacy-iraq.ar.txt', import.meta.url),
+  'utf8',
+)
+const article = importArticle(seed, { format: 'txt' })
+
+/** Web Locks semantics in miniature: callbacks for one name run one after another. */
+function memoryLocks(): LockManagerLike {
+  const tails = new Map<string, Promise<unknown>>()
+  return {
+    request<T>(name: string, callback: () => Promise<T>): Promise<T> {
+      const previous = tails.get(name) ?? Promise.resolve()
+      const run = previous.then(callback, callback)
+      tails.set(
+        name,
+        run.catch(() => undefined),
+      )
+      return run
+    },
+  }
+}
+
+describe('a local reading', () => {
+  it('is seeded on first open and found again, unchanged, on the next', async () => {
+    const first = await openLocalReading(article)
+    const blocks = first.fragment.length
+    const seededAt = first.meta.seededAt
+    expect(blocks).toBe(article.content.content?.length)
+    await first.close()
+
+    const again = await openLocalReading(article)
+    expect(again.fragment.length).toBe(blocks)
+    expect(again.meta.seededAt).toBe(seededAt)
+    expect(again.meta.article.title).toBe(article.meta.title)
+    await again.close()
+  })
+
+  it('is seeded once when two windows open a new article at the same time', async () => {
+    const other = importArticle('Another article\n\nIts only paragraph.', { format: 'txt' })
+    const locks = memoryLocks()
+    const [a, b] = await Promise.all([
+      openLocalReading(other, { locks }),
+      openLocalReading(other, { locks }),
+    ])
+    expect(a.docName).toBe(b.docName)
+    expect(a.fragment.length).toBe(other.content.content?.length)
+    expect(b.fragment.length).toBe(other.content.content?.length)
+    expect(b.meta.seededAt).toBe(a.meta.seededAt)
+    await Promise.all([a.close(), b.close()])
+  })
+
+  it('keeps different articles in different local seminars', async () => {
+    const one = await openLocalReading(importArticle('One\n\nFirst text.', { format: 'txt' }))
+    const two = await openLocalReading(importArticle('Two\n\nSecond text.', { format: 'txt' }))
+    expect(one.seminarId).not.toBe(two.seminarId)
+    await Promise.all([one.close(), two.close()])
+  })
+})

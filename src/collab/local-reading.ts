@@ -1,0 +1,80 @@
+import { IndexeddbPersistence, storeState } from 'y-indexeddb'
+import * as Y from 'yjs'
+import type { ArticleDoc } from '../core/article/article-doc'
+import { articlePlainText } from '../core/article'
+import { contentHash } from '../core/content-hash'
+import { docName, localSeminarId } from '../core/seminar/doc-names'
+import {
+  articleFragment,
+  readArticleDocMeta,
+  seedArticleOnce,
+  type ArticleDocMeta,
+} from './article-seed'
+
+/** An article opened for reading alone: its Yjs document, kept in IndexedDB. */
+export interface LocalReading {
+  readonly seminarId: string
+  readonly docName: string
+  readonly doc: Y.Doc
+  readonly fragment: Y.XmlFragment
+  readonly meta: ArticleDocMeta
+  /** Writes everything to IndexedDB now (before the window closes, say). */
+  flush(): Promise<void>
+  close(): Promise<void>
+}
+
+/** The part of the Web Locks API we use; absent where the page is not a secure context. */
+export interface LockManagerLike {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>
+}
+
+export interface OpenLocalReadingOptions {
+  locks?: LockManagerLike | undefined
+}
+
+/**
+ * Opens (creating on first use) the local seminar for an article. The article is seeded into
+ * the document only when IndexedDB does not hold it yet, under a cross-tab lock, so two windows
+ * opening the same new article cannot both seed it.
+ */
+export async function openLocalReading(
+  article: ArticleDoc,
+  options: OpenLocalReadingOptions = {},
+): Promise<LocalReading> {
+  const hash = contentHash(articlePlainText(article.content))
+  const seminarId = localSeminarId(hash)
+  const name = docName({ kind: 'article', seminarId })
+  const doc = new Y.Doc()
+  const open = async (): Promise<IndexeddbPersistence> => {
+    const persistence = new IndexeddbPersistence(name, doc)
+    await persistence.whenSynced
+    if (seedArticleOnce(doc, article, hash)) {
+      await storeState(persistence, true)
+    }
+    return persistence
+  }
+  const persistence = options.locks
+    ? await options.locks.request(`hamish:seed:${name}`, open)
+    : await open()
+
+  const meta = readArticleDocMeta(doc)
+  if (!meta) {
+    await persistence.destroy()
+    doc.destroy()
+    throw new Error(`The stored reading ${name} is damaged: its article details cannot be read.`)
+  }
+
+  return {
+    seminarId,
+    docName: name,
+    doc,
+    fragment: articleFragment(doc),
+    meta,
+    flush: () => storeState(persistence, true),
+    close: async () => {
+      await storeState(persistence, true)
+      await persistence.destroy()
+      doc.destroy()
+    },
+  }
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod'
+import { ArticleDocSchema } from '../article/article-doc'
+
+/** Largest export the renderer may ask the shell to write: far above any notes file, far below memory trouble. */
+export const MAX_SAVE_TEXT_BYTES = 50 * 1024 * 1024
+/** The common file-name limit of ext4, APFS and NTFS. */
+export const MAX_FILE_NAME_LENGTH = 255
+/** Full paths reported back to the renderer (Linux PATH_MAX). */
+export const MAX_PATH_LENGTH = 4096
+
+/** UTF-8 size of a string without allocating an encoded copy (pure: no TextEncoder or Buffer here). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0x80) bytes += 1
+    else if (unit < 0x800) bytes += 2
+    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff
+}
+
+/**
+ * Why a would-be file name is not a plain name in one folder, or null when it is. The save
+ * dialog offers it as the default, so a name with separators or `..` could steer the default
+ * location outside the folder the user is looking at.
+ */
+export function plainFileNameProblem(name: string): string | null {
+  if (name.trim().length === 0) return 'is empty'
+  if (name.length > MAX_FILE_NAME_LENGTH) return `is longer than ${MAX_FILE_NAME_LENGTH} characters`
+  if (name.includes('/') || name.includes('\\')) return 'contains a folder separator'
+  if (name.includes('..')) return 'contains ".."'
+  if (name === '.') return 'is "."'
+  if (hasControlCharacter(name)) return 'contains a control character'
+  return null
+}
+
+/** NUL and the other C0/C1 controls: invalid or invisible in file names everywhere. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f)) return true
+  }
+  return false
+}
+
+export const PlainFileNameSchema = z.string().superRefine((name, context) => {
+  const problem = plainFileNameProblem(name)
+  if (problem) context.addIssue({ code: 'custom', message: `The file name ${problem}.` })
+})
+
+/** `type/subtype` with an optional parameter, e.g. `text/markdown;charset=utf-8`. */
+const MimeTypeSchema = z
+  .string()
+  .max(255)
+  .regex(
+    /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-z0-9_-]+=[a-z0-9_.-]+)*$/i,
+    'The MIME type must look like "text/markdown".',
+  )
+
+const SaveTextTextSchema = z.string().refine(
+  // length * 3 bounds the UTF-8 size from above, so most texts skip the byte count.
+  (text) => text.length * 3 <= MAX_SAVE_TEXT_BYTES || utf8ByteLength(text) <= MAX_SAVE_TEXT_BYTES,
+  `The text to save is larger than ${MAX_SAVE_TEXT_BYTES / 1024 / 1024} MB.`,
+)
+
+export const AppInfoSchema = z.object({
+  name: z.string().min(1).max(255),
+  version: z.string().min(1).max(255),
+  os: z.string().min(1).max(255),
+})
+
+export const OpenedArticleSchema = z.object({
+  fileName: z.string().min(1).max(MAX_FILE_NAME_LENGTH),
+  article: ArticleDocSchema,
+})
+
+export const SaveTextRequestSchema = z.strictObject({
+  suggestedName: PlainFileNameSchema,
+  mimeType: MimeTypeSchema,
+  text: SaveTextTextSchema,
+})
+
+export const SavedFileSchema = z.object({
+  location: z.string().min(1).max(MAX_PATH_LENGTH),
+})
+
+/** Channels that take no argument: `ipcRenderer.invoke(channel)` delivers `undefined`. */
+const NoRequest = z.undefined()
+
+/**
+ * Everything the renderer may ask of the Electron main process, one channel per `Platform`
+ * method. The preload exposes exactly these; the main process validates every request and
+ * every response against them.
+ */
+export const ipcContract = {
+  'app:info': { request: NoRequest, response: AppInfoSchema },
+  'article:startup': { request: NoRequest, response: OpenedArticleSchema.nullable() },
+  'article:open': { request: NoRequest, response: OpenedArticleSchema.nullable() },
+  'file:save-text': { request: SaveTextRequestSchema, response: SavedFileSchema.nullable() },
+} as const satisfies Record<string, IpcChannelSchemas>
+
+export interface IpcChannelSchemas {
+  request: z.ZodType
+  response: z.ZodType
+}
+
+export type IpcContract = typeof ipcContract
+export type IpcChannel = keyof IpcContract
+export type IpcRequest<C extends IpcChannel> = z.infer<IpcContract[C]['request']>
+export type IpcResponse<C extends IpcChannel> = z.infer<IpcContract[C]['response']>
+
+export const ipcChannels = Object.keys(ipcContract) as IpcChannel[]
+
+export function isIpcChannel(channel: string): channel is IpcChannel {
+  return Object.hasOwn(ipcContract, channel)
+}

@@ -1,0 +1,37 @@
+import type { ArticleDoc } from './article/article-doc'
+
+/** What the renderer may ask of whatever hosts it: the Electron shell or a browser tab. */
+export interface Platform {
+  readonly kind: 'electron' | 'browser'
+  appInfo(): Promise<AppInfo>
+  /** The article this window was started on (CLI `--article`, an "open with" file); null: the built-in one. */
+  startupArticle(): Promise<OpenedArticle | null>
+  /** Lets the user pick an article file; null when they cancel. */
+  openArticle(): Promise<OpenedArticle | null>
+  /** Saves text the user exported; resolves to where it went, or null when they cancel. */
+  saveText(request: SaveTextRequest): Promise<SavedFile | null>
+}
+
+export interface AppInfo {
+  name: string
+  version: string
+  /** `process.platform` in Electron, `navigator.platform`-like in a browser. */
+  os: string
+}
+
+export interface OpenedArticle {
+  /** The file name the article came from, for titles and errors; no directory. */
+  fileName: string
+  article: ArticleDoc
+}
+
+export interface SaveTextRequest {
+  suggestedName: string
+  mimeType: string
+  text: string
+}
+
+export interface SavedFile {
+  /** A full path in Electron, the file name in a browser download. */
+  location: string
+}

@@ -1,0 +1,2 @@
+export { BlockRole } from './block-role'
+export type { BlockRoleOptions } from './block-role'

@@ -1,0 +1,2 @@
+export { FrontMatter } from './front-matter'
+export type { FrontMatterOptions } from './front-matter'

@@ -1,0 +1,108 @@
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { reportError, reportUncaughtErrors } from './cli-errors'
+import { guardStdout } from './cli-output'
+import { IMPORT_OUTPUT_FORMATS, runImport, type ImportOutputFormat } from './import-command'
+import { findHamishPackage } from './package-root'
+import { runServe } from './serve-command'
+import { DEFAULT_HOST, DEFAULT_PORT } from './web-server'
+
+/**
+ * Runs the `hamish` command line and sets `process.exitCode`. Never throws and never prints a
+ * stack trace unless HAMISH_DEBUG=1: every failure is one line on stderr.
+ */
+export async function runCli(argv: readonly string[] = process.argv): Promise<void> {
+  guardStdout()
+  reportUncaughtErrors()
+  try {
+    await createProgram(findHamishPackage().version).parseAsync([...argv])
+    process.exitCode ??= 0
+  } catch (error) {
+    process.exitCode = reportError(error)
+  }
+}
+
+function createProgram(version: string): Command {
+  const program = new Command('hamish')
+    .description('Hamish (هامش): read an article together and keep your notes in its margin.')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'print this help')
+    // Errors come back to `runCli` as exceptions, to be reported the same way as ours.
+    .exitOverride()
+    .showSuggestionAfterError(true)
+  reportUsageErrorsAsOneLine(program)
+
+  const importCommand = program
+    .command('import')
+    .description('read an article file (.txt, .md, .html) and print it as Hamish parsed it')
+    .argument('<file>', 'the article file')
+    .addOption(
+      new Option('-f, --format <format>', 'what to print: the article JSON, or Markdown')
+        .choices(IMPORT_OUTPUT_FORMATS)
+        .default('json'),
+    )
+    .action((file: string, options: { format: ImportOutputFormat }) =>
+      runImport(file, options.format),
+    )
+
+  const serveCommand = program
+    .command('serve')
+    .description('serve the web app, so that browsers can open the article')
+    .option(
+      '-p, --port <number>',
+      'the port to listen on (0: any free port)',
+      parsePort,
+      DEFAULT_PORT,
+    )
+    .option(
+      '--host <address>',
+      'the address to listen on (0.0.0.0: every network)',
+      parseHost,
+      DEFAULT_HOST,
+    )
+    .option('--data <dir>', "where seminars are kept (default: this user's app-data folder)")
+    .option('--article <file>', 'the article to serve (default: the bundled article)')
+    .option('--web-root <dir>', 'serve the web app from this folder (default: the built one)')
+    .action(
+      (options: {
+        port: number
+        host: string
+        data?: string
+        article?: string
+        webRoot?: string
+      }) => runServe(options),
+    )
+
+  reportUsageErrorsAsOneLine(importCommand)
+  reportUsageErrorsAsOneLine(serveCommand)
+  return program
+}
+
+/** Commander's usage errors as one line that says where to look for the right usage. */
+function reportUsageErrorsAsOneLine(command: Command): void {
+  const name = command.parent ? `hamish ${command.name()}` : 'hamish'
+  command.configureOutput({
+    writeOut: (text) => process.stdout.write(text),
+    writeErr: (text) => process.stderr.write(text),
+    outputError: (text, write) => {
+      const message = text
+        .replace(/^error: /, '')
+        .replace(/\s*\n\s*/g, ' ')
+        .trim()
+      write(`hamish: ${/[.?!)]$/.test(message) ? message : `${message}.`} See "${name} --help".\n`)
+    },
+  })
+}
+
+function parsePort(value: string): number {
+  const port = Number(value)
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new InvalidArgumentError('A port is a whole number from 0 to 65535 (0: any free port).')
+  }
+  return port
+}
+
+function parseHost(value: string): string {
+  const host = value.trim()
+  if (host === '') throw new InvalidArgumentError('Give an address such as 127.0.0.1 or 0.0.0.0.')
+  return host
+}

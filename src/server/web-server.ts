@@ -1,0 +1,172 @@
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import type { Readable } from 'node:stream'
+import sirv from 'sirv'
+import type { OpenedArticle } from '../core/platform'
+import { createApiHandler, isApiPath } from './api-routes'
+import { errorCode } from './error-code'
+import { ExitCode, HamishError } from './hamish-error'
+import { isTrustedHostHeader } from './host-check'
+import { sendText } from './http-response'
+import { setSecurityHeaders } from './security-headers'
+
+export const DEFAULT_HOST = '127.0.0.1'
+export const DEFAULT_PORT = 4321
+
+export interface WebServerOptions {
+  /** The built web app: a folder with index.html and its assets (`dist/web`). */
+  webRoot: string
+  /** The article `GET /api/article` answers with. */
+  article: OpenedArticle
+  /** Hamish's version, for `GET /api/health`. */
+  version: string
+  /** Defaults to 127.0.0.1: this machine only. */
+  host?: string
+  /** Defaults to 4321; 0 picks any free port. */
+  port?: number
+}
+
+export interface RunningWebServer {
+  /** Where a browser reaches the app, with the port actually bound, e.g. `http://127.0.0.1:4321/`. */
+  url: string
+  port: number
+  /** Stops listening and drops open connections; safe to call more than once. */
+  close(): Promise<void>
+}
+
+/**
+ * Serves the web app and its API on one port. Resolves once listening; rejects with a
+ * `HamishError` when the web app is not built or the address cannot be used.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const host = options.host ?? DEFAULT_HOST
+  const requestedPort = options.port ?? DEFAULT_PORT
+  if (!existsSync(join(options.webRoot, 'index.html'))) {
+    throw new HamishError(
+      `the web app is not built (there is no index.html in "${options.webRoot}"): run \`npm run build\` first.`,
+      ExitCode.noInput,
+    )
+  }
+
+  const server = createServer(createRequestHandler(options, host))
+  await listen(server, host, requestedPort)
+  const { port } = server.address() as AddressInfo
+
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        // Keep-alive connections would otherwise hold `close` open for seconds.
+        server.closeAllConnections()
+      })
+      return closing
+    },
+  }
+}
+
+function createRequestHandler(
+  options: WebServerOptions,
+  host: string,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const api = createApiHandler({ article: options.article, version: options.version })
+  const staticFiles = sirv(options.webRoot, {
+    // An address with no file is a route of the single-page app: answer with index.html.
+    single: true,
+    etag: true,
+    setHeaders(res, pathname) {
+      // Vite puts content-hashed names under /assets/, so those never change; the rest
+      // (index.html above all) must be revalidated to pick up a new build.
+      res.setHeader(
+        'Cache-Control',
+        pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      )
+    },
+    onNoMatch(req, res) {
+      sendText(res, 404, `Not found: ${req.url ?? '/'}`)
+    },
+  })
+
+  return (req, res) => {
+    setSecurityHeaders(res)
+    if (!isTrustedHostHeader(req.headers.host, host)) {
+      sendText(res, 403, `This Hamish server only answers requests addressed to ${host}.`)
+      return
+    }
+    const pathname = pathnameOf(req)
+    if (pathname === null) {
+      sendText(res, 400, 'Bad request: the address cannot be parsed.')
+      return
+    }
+    if (isApiPath(pathname)) {
+      api(req, res, pathname)
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD')
+      sendText(res, 405, `${req.method} is not allowed here: the web app is read with GET.`)
+      return
+    }
+    // sirv pipes a file stream into the response without listening for its errors: a file
+    // removed by a rebuild after start would otherwise crash the whole server.
+    res.once('pipe', (source: Readable) => source.once('error', () => res.destroy()))
+    staticFiles(req, res)
+  }
+}
+
+function pathnameOf(req: IncomingMessage): string | null {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname
+  } catch {
+    return null
+  }
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(listenError(error, host, port))
+    server.once('error', onError)
+    server.listen({ host, port }, () => {
+      server.off('error', onError)
+      resolve()
+    })
+  })
+}
+
+function listenError(error: Error, host: string, port: number): Error {
+  const useHost = 'pass --host 127.0.0.1 (this machine only) or 0.0.0.0 (every network)'
+  switch (errorCode(error)) {
+    case 'EADDRINUSE':
+      return new HamishError(
+        `port ${port} is already in use: pass --port with another number (or 0 for any free port).`,
+        ExitCode.unavailable,
+        { cause: error },
+      )
+    case 'EACCES':
+      return new HamishError(
+        `port ${port} needs administrator rights here: pass --port with a number above 1023 (or 0 for any free port).`,
+        ExitCode.unavailable,
+        { cause: error },
+      )
+    case 'EADDRNOTAVAIL':
+      return new HamishError(
+        `cannot listen on "${host}": it is not an address of this machine; ${useHost}.`,
+        ExitCode.unavailable,
+        { cause: error },
+      )
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new HamishError(
+        `cannot listen on "${host}": no such host name; ${useHost}.`,
+        ExitCode.unavailable,
+        { cause: error },
+      )
+    default:
+      return error
+  }
+}
