@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ArticleDocSchema } from '../../src/core/article/article-doc'
-import { SUPPORTED_ARTICLE_EXTENSIONS } from '../../src/core/article-file/article-file-problem'
+import { SUPPORTED_ARTICLE_EXTENSIONS } from '../../src/core/article/article-format'
 import type { OpenedArticle, Platform, SavedFile, SaveTextRequest } from '../../src/core/platform'
 import { readArticleFile } from './read-article-file'
 

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import nodePath from 'node:path'
 import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron'
-import { articleFormatOf } from '../../src/core/article-file/article-file-problem'
+import { formatFromFileName } from '../../src/core/article/article-format'
 import { loadArticleFile } from '../../src/server/load-article'
 import { registerAppScheme, serveWebRoot } from './app-protocol'
 import { resolveAppPaths } from './app-paths'
@@ -93,7 +93,7 @@ function articleFromArguments(argv: readonly string[], cwd: string): string | nu
   return startupArticlePath(argv, {
     argvHasAppPath: process.defaultApp === true,
     cwd,
-    isSupportedArticle: (path) => articleFormatOf(path) !== null,
+    isSupportedArticle: (path) => formatFromFileName(path) !== null,
     isFile: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true,
   })
 }

@@ -1,6 +1,6 @@
 import nodePath from 'node:path'
 import type { App, BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron'
-import { SUPPORTED_ARTICLE_EXTENSIONS } from '../../src/core/article-file/article-file-problem'
+import { SUPPORTED_ARTICLE_EXTENSIONS } from '../../src/core/article/article-format'
 import type { OpenedArticle } from '../../src/core/platform'
 import { HamishError } from '../../src/server/hamish-error'
 import type { IpcImplementations } from './ipc-handlers'

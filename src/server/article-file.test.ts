@@ -106,7 +106,7 @@ describe('readArticleFile', () => {
       const error = await failure(path)
       expect(error.message).toMatch(
         new RegExp(
-          `^cannot import "${path.replace(/[.]/g, '\\.')}": .* not supported\\. Supported: \\.txt, \\.md, \\.markdown, \\.html, \\.htm\\.$`,
+          `^cannot import "${path.replace(/[.]/g, '\\.')}": .* not supported\\. Supported: \\.txt, \\.text, \\.md, \\.markdown, \\.mdown, \\.mkd, \\.html, \\.htm, \\.xhtml\\.$`,
         ),
       )
       expect(error.exitCode).toBe(ExitCode.dataError)

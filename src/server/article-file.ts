@@ -5,12 +5,12 @@ import { basename } from 'node:path'
 import type { ArticleFormat } from '../core/article/article-doc'
 import {
   MAX_ARTICLE_BYTES,
-  articleFormatOf,
   decodeArticleFile,
   describeArticleFileProblem,
   extensionOf,
   type ArticleFileProblem,
 } from '../core/article-file/article-file-problem'
+import { formatFromFileName } from '../core/article/article-format'
 import { errorCode } from './error-code'
 import { ExitCode, HamishError } from './hamish-error'
 
@@ -38,7 +38,7 @@ export async function readArticleFile(path: string): Promise<ArticleFileText> {
       ExitCode.noInput,
     )
   }
-  const format = articleFormatOf(fileName)
+  const format = formatFromFileName(fileName)
   if (!format) {
     throw problemError(path, { kind: 'unsupported-type', extension: extensionOf(fileName) })
   }

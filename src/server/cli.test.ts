@@ -170,7 +170,7 @@ describe('hamish serve', () => {
     )
     expect(stdout).toBe('')
     expect(stderr).toBe(
-      `hamish: cannot import "${path}": ".mp4" files are not supported. Supported: .txt, .md, .markdown, .html, .htm.\n`,
+      `hamish: cannot import "${path}": ".mp4" files are not supported. Supported: .txt, .text, .md, .markdown, .mdown, .mkd, .html, .htm, .xhtml.\n`,
     )
     expect(status).toBe(ExitCode.dataError)
   })

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   MAX_ARTICLE_BYTES,
-  articleFormatOf,
   decodeArticleFile,
   describeArticleFileProblem,
 } from './article-file-problem'
@@ -9,14 +8,6 @@ import {
 const utf8 = (text: string) => new TextEncoder().encode(text)
 
 describe('decoding an article file', () => {
-  it('maps extensions to formats, case-insensitively', () => {
-    expect(articleFormatOf('a.TXT')).toBe('txt')
-    expect(articleFormatOf('dir.v2/notes.markdown')).toBe('md')
-    expect(articleFormatOf('page.htm')).toBe('html')
-    expect(articleFormatOf('paper.pdf')).toBeNull()
-    expect(articleFormatOf('.txt')).toBeNull()
-  })
-
   it('decodes Arabic text byte for byte and drops a byte-order mark', () => {
     const text = 'الدبلوماسية ١٢٣ — e-mail a@b.iq'
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)])

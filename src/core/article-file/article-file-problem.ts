@@ -1,4 +1,5 @@
 import type { ArticleFormat } from '../article/article-doc'
+import { SUPPORTED_ARTICLE_EXTENSIONS, formatFromFileName } from '../article/article-format'
 
 /** Why an article file cannot be read, whatever the platform that read its bytes. */
 export type ArticleFileProblem =
@@ -13,16 +14,6 @@ export type DecodedArticleFile =
 /** 20 MB: far above any article, low enough that a stray video file is refused before parsing. */
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
-export const SUPPORTED_ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const
-
-export function articleFormatOf(fileName: string): ArticleFormat | null {
-  const extension = extensionOf(fileName)
-  if (extension === '.txt') return 'txt'
-  if (extension === '.md' || extension === '.markdown') return 'md'
-  if (extension === '.html' || extension === '.htm') return 'html'
-  return null
-}
-
 export function extensionOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? ''
   const dot = base.lastIndexOf('.')
@@ -34,7 +25,7 @@ export function extensionOf(fileName: string): string {
  * limit, text (UTF-8, no NUL bytes) and not empty. A UTF-8 byte-order mark is dropped.
  */
 export function decodeArticleFile(fileName: string, bytes: Uint8Array): DecodedArticleFile {
-  const format = articleFormatOf(fileName)
+  const format = formatFromFileName(fileName)
   if (!format)
     return { ok: false, problem: { kind: 'unsupported-type', extension: extensionOf(fileName) } }
   if (bytes.byteLength > MAX_ARTICLE_BYTES) {

@@ -17,3 +17,8 @@ export function formatFromFileName(name: string): ArticleFormat | null {
   const extension = /\.([^./\\]+)$/u.exec(name.trim())?.[1]?.toLowerCase()
   return extension === undefined ? null : (FORMAT_BY_EXTENSION[extension] ?? null)
 }
+
+/** Every extension `formatFromFileName` accepts, with its dot, for file pickers and messages. */
+export const SUPPORTED_ARTICLE_EXTENSIONS: readonly string[] = Object.keys(FORMAT_BY_EXTENSION).map(
+  (extension) => `.${extension}`,
+)

@@ -8,7 +8,7 @@ export {
 } from './article-doc'
 export type { ArticleImportProblem } from './article-import-error'
 export { ArticleImportError } from './article-import-error'
-export { formatFromFileName } from './article-format'
+export { SUPPORTED_ARTICLE_EXTENSIONS, formatFromFileName } from './article-format'
 export type { OutlineEntry } from './article-text'
 export { articlePlainText, outlineOf } from './article-text'
 export { blockDirection, firstStrongDirection } from './bidi'
