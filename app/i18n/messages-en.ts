@@ -24,7 +24,8 @@ export const en = {
   authorsLabel: 'Authors',
   frontMatterLabel: 'Publisher’s notice and licence',
   openFailed: 'Could not open “{{fileName}}”: {{reason}}',
-  problemUnsupported: 'this kind of file is not supported. Open a text (.txt), Markdown (.md) or HTML (.html) file.',
+  problemUnsupported:
+    'this kind of file is not supported. Open a text (.txt), Markdown (.md) or HTML (.html) file.',
   problemTooLarge: 'it is larger than {{limit}} MB.',
   problemBinary: 'it is not a text file.',
   problemEmpty: 'it is empty.',
