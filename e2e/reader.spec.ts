@@ -123,11 +123,7 @@ test('changes text size and theme, and remembers them', async ({ page }) => {
 test('refuses a binary file with a clear message and keeps the article open', async ({ page }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
-  const chooser = page.waitForEvent('filechooser')
-  await reader.toolbar.getByRole('button', { name: 'Open article…' }).click()
-  await (
-    await chooser
-  ).setFiles({
+  await reader.openFile({
     name: 'scan.txt',
     mimeType: 'text/plain',
     buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0xff]),
@@ -139,11 +135,7 @@ test('refuses a binary file with a clear message and keeps the article open', as
 test('opens another article from a Markdown file', async ({ page }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
-  const chooser = page.waitForEvent('filechooser')
-  await reader.toolbar.getByRole('button', { name: 'Open article…' }).click()
-  await (
-    await chooser
-  ).setFiles({
+  await reader.openFile({
     name: 'notes.md',
     mimeType: 'text/markdown',
     buffer: Buffer.from('# Reading notes\n\nA first paragraph.\n\n## مقدمة\n\nنص عربي قصير.\n'),

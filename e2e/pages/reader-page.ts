@@ -29,6 +29,13 @@ export class ReaderPage {
     await expect(this.article.locator('h1[data-role="title"]').first()).toHaveText(ARABIC_TITLE)
   }
 
+  /** Opens a file through "Open article…", as a user picking it in the file dialog would. */
+  async openFile(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser')
+    await this.toolbar.getByRole('button', { name: 'Open article…' }).click()
+    await (await chooser).setFiles(file)
+  }
+
   heading(text: string): Locator {
     return this.article.locator('h1, h2, h3').filter({ hasText: text })
   }

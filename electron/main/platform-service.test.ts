@@ -4,22 +4,11 @@ import type { OpenedArticle } from '../../src/core/platform'
 import { ExitCode, HamishError } from '../../src/server/hamish-error'
 import { articleErrorMessage, createPlatformService } from './platform-service'
 import type { PlatformServiceDeps } from './platform-service'
+import { sampleArticle } from '../../src/core/article/sample-article'
 
 const opened: OpenedArticle = {
   fileName: 'paper.md',
-  article: {
-    meta: {
-      title: 'ورقة',
-      authors: [],
-      authorsEn: [],
-      emails: [],
-      keywords: [],
-      keywordsEn: [],
-      language: 'ar',
-      publisherNotice: [],
-    },
-    content: { type: 'doc', content: [] },
-  },
+  article: sampleArticle([], { title: 'ورقة' }),
 }
 
 function service(overrides: Partial<PlatformServiceDeps> = {}) {

@@ -1,36 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
-import type { ArticleDoc } from '../core/article/article-doc'
+import { sampleArticle } from '../core/article/sample-article'
 import { articleFragment, isSeeded, readArticleDocMeta, seedArticleOnce } from './article-seed'
 
-const article: ArticleDoc = {
-  meta: {
-    title: 'عنوان',
-    authors: ['أ'],
-    authorsEn: [],
-    emails: [],
-    keywords: [],
-    keywordsEn: [],
-    language: 'ar',
-    publisherNotice: [],
-  },
-  content: {
-    type: 'doc',
-    content: [
-      {
-        type: 'heading',
-        attrs: { level: 1, dir: 'rtl', role: 'title' },
-        content: [{ type: 'text', text: 'عنوان' }],
-      },
-      {
-        type: 'paragraph',
-        attrs: { dir: 'ltr' },
-        content: [{ type: 'text', text: 'Abstract ١٢' }],
-      },
-    ],
-  },
-}
+const article = sampleArticle(
+  [
+    {
+      type: 'heading',
+      attrs: { level: 1, dir: 'rtl', role: 'title' },
+      content: [{ type: 'text', text: 'عنوان' }],
+    },
+    { type: 'paragraph', attrs: { dir: 'ltr' }, content: [{ type: 'text', text: 'Abstract ١٢' }] },
+  ],
+  { title: 'عنوان', authors: ['أ'] },
+)
 
 function headingTexts(doc: Y.Doc): string[] {
   const json = yXmlFragmentToProsemirrorJSON(articleFragment(doc)) as {

@@ -8,29 +8,12 @@ import type { OpenedArticle } from '../core/platform'
 import { ExitCode } from './hamish-error'
 import { CONTENT_SECURITY_POLICY } from './security-headers'
 import { startWebServer, type RunningWebServer } from './web-server'
+import { sampleArticle } from '../core/article/sample-article'
 
 const webRoot = mkdtempSync(join(tmpdir(), 'hamish-web-root-'))
 const INDEX_HTML = '<!doctype html><title>Hamish</title><div id="root"></div>'
 
-const opened: OpenedArticle = {
-  fileName: 'paper.ar.txt',
-  article: {
-    meta: {
-      title: 'الدبلوماسية الدفاعية',
-      authors: [],
-      authorsEn: [],
-      emails: [],
-      keywords: [],
-      keywordsEn: [],
-      language: 'ar',
-      publisherNotice: [],
-    },
-    content: {
-      type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'نص ١٢٣' }] }],
-    },
-  },
-}
+const opened: OpenedArticle = { fileName: 'paper.ar.txt', article: sampleArticle() }
 
 let server: RunningWebServer
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ArticleDoc } from '../article/article-doc'
+import { sampleArticle } from '../article/sample-article'
 import {
   MAX_SAVE_TEXT_BYTES,
   ipcChannels,
@@ -11,22 +11,7 @@ import {
 
 const saveRequest = ipcContract['file:save-text'].request
 
-const article: ArticleDoc = {
-  meta: {
-    title: 'الدبلوماسية الدفاعية',
-    authors: [],
-    authorsEn: [],
-    emails: [],
-    keywords: [],
-    keywordsEn: [],
-    language: 'ar',
-    publisherNotice: [],
-  },
-  content: {
-    type: 'doc',
-    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'نص' }] }],
-  },
-}
+const article = sampleArticle()
 
 describe('ipc contract', () => {
   it('has exactly one channel per Platform method', () => {
