@@ -1,31 +1,52 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
-import { useEffect } from 'react'
+import { useEffect, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocalReading } from '../../src/collab/local-reading'
 import { ARTICLE_FIELD } from '../../src/collab/article-seed'
 import { articleExtensions } from '../../src/editor/article-extensions'
+import { ArticleEditing } from '../../src/editor/article-editing'
+import { AnnotationHighlights } from '../../src/editor/annotation-highlights'
+import type { SelectionRange } from '../../src/editor/selection-range'
 
 /** The hidden element that names the folded publisher notice for screen readers. */
 const FRONT_MATTER_LABEL_ID = 'front-matter-label'
 
+/** What the article's keyboard shortcuts and clicks on highlights do; read when they happen. */
+export interface ArticleHandlers {
+  highlight(selection: SelectionRange | null): boolean
+  comment(selection: SelectionRange | null): boolean
+  next(direction: 1 | -1): boolean
+  activate(id: string): void
+}
+
 interface ArticleViewProps {
   reading: LocalReading
+  handlers: RefObject<ArticleHandlers>
   onEditor: (editor: Editor | null) => void
 }
 
-/** The article, read-only for now, bound to its Yjs document so later work can anchor into it. */
-export function ArticleView({ reading, onEditor }: ArticleViewProps) {
+/**
+ * The article, bound to its Yjs document. Read-only unless "edit article" is on, but always
+ * focusable and selectable with the keyboard, so a passage can be annotated without a mouse.
+ */
+export function ArticleView({ reading, handlers, onEditor }: ArticleViewProps) {
   const { t } = useTranslation()
   const language = reading.meta.article.language
   const editor = useEditor(
     {
-      editable: false,
       // TextDirection is part of articleExtensions(), so the seeding schema has it too.
       enableCoreExtensions: { textDirection: false },
       extensions: [
         ...articleExtensions({ frontMatterLabelledBy: FRONT_MATTER_LABEL_ID }),
         Collaboration.configure({ document: reading.doc, field: ARTICLE_FIELD }),
+        ArticleEditing,
+        AnnotationHighlights.configure({
+          onAnnotationClick: (id) => handlers.current.activate(id),
+          onHighlightShortcut: (selection) => handlers.current.highlight(selection),
+          onCommentShortcut: (selection) => handlers.current.comment(selection),
+          onNextAnnotation: (direction) => handlers.current.next(direction),
+        }),
       ],
     },
     [reading],
@@ -40,7 +61,8 @@ export function ArticleView({ reading, onEditor }: ArticleViewProps) {
           class: 'article-text',
           lang: language,
           dir: language === 'ar' ? 'rtl' : 'ltr',
-          role: 'document',
+          role: 'textbox',
+          'aria-multiline': 'true',
           'aria-label': label,
         },
       },

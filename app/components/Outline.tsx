@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next'
 import type { OutlineEntry } from '../reader/use-outline'
 
 interface OutlineProps {
-  id: string
   editor: Editor | null
   entries: OutlineEntry[]
 }
 
 /** The article's headings; choosing one brings it to the top of the reading column. */
-export function Outline({ id, editor, entries }: OutlineProps) {
+export function Outline({ editor, entries }: OutlineProps) {
   const { t } = useTranslation()
 
   const jumpTo = (entry: OutlineEntry) => {
@@ -20,7 +19,7 @@ export function Outline({ id, editor, entries }: OutlineProps) {
   }
 
   return (
-    <nav id={id} className="outline" data-testid="outline" aria-label={t('outline')}>
+    <nav className="outline" data-testid="outline" aria-label={t('outline')}>
       <h2 className="panel-title">{t('outline')}</h2>
       {entries.length === 0 ? (
         <p className="outline-empty">{t('outlineEmpty')}</p>

@@ -1,13 +1,16 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FONT_SCALE, clampFontScale, updatePreferences, usePreferences } from '../state/preferences'
 
 interface ReaderToolbarProps {
   outlineId: string
   onOpenArticle: () => void
+  /** Controls that only make sense with an article open (undo, edit), placed after "Open". */
+  children?: ReactNode
 }
 
 /** Reading controls: open, outline, text size, theme and UI language, all keyboard-reachable. */
-export function ReaderToolbar({ outlineId, onOpenArticle }: ReaderToolbarProps) {
+export function ReaderToolbar({ outlineId, onOpenArticle, children }: ReaderToolbarProps) {
   const { t } = useTranslation()
   const preferences = usePreferences()
   const resize = (delta: number) =>
@@ -18,6 +21,7 @@ export function ReaderToolbar({ outlineId, onOpenArticle }: ReaderToolbarProps) 
       <button type="button" className="tool" onClick={onOpenArticle}>
         {t('openArticle')}
       </button>
+      {children}
       <button
         type="button"
         className="tool"

@@ -1,40 +1,41 @@
-import type { Editor } from '@tiptap/react'
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Platform } from '../../src/core/platform'
 import { ArticleHeader } from '../components/ArticleHeader'
-import { ArticleView } from '../components/ArticleView'
 import { Notice } from '../components/Notice'
-import { Outline } from '../components/Outline'
 import { ReaderToolbar } from '../components/ReaderToolbar'
 import { describeOpenError } from '../reader/describe-open-error'
 import { bundledArticle, startupArticle } from '../reader/load-article'
-import { useOutline } from '../reader/use-outline'
 import { useReading } from '../reader/use-reading'
-import { usePreferences } from '../state/preferences'
+import { deviceIdentity } from '../state/identity'
+import { ReadingWorkspace } from './ReadingWorkspace'
 
-const OUTLINE_ID = 'reader-outline'
+const SIDE_PANEL_ID = 'reader-side-panel'
 
 export function ReaderScreen({ platform }: { platform: Platform }) {
   const { t } = useTranslation()
-  const preferences = usePreferences()
   const initial = useCallback(() => startupArticle(platform), [platform])
   const { state, open, openError, dismissOpenError } = useReading(initial)
-  const [editor, setEditor] = useState<Editor | null>(null)
-  const outline = useOutline(editor)
+  // Read once per window: the identity names the reader's documents, so it must not change under them.
+  const identity = useMemo(() => deviceIdentity(t('defaultUserName')), []) // eslint-disable-line react-hooks/exhaustive-deps
 
-  const header = (
+  const header = (controls: ReactNode) => (
     <header className="app-header">
       <span className="app-name">{t('appName')}</span>
       {state.status === 'ready' && <ArticleHeader meta={state.reading.meta.article} />}
-      <ReaderToolbar outlineId={OUTLINE_ID} onOpenArticle={() => void open(platform.openArticle)} />
+      <ReaderToolbar
+        outlineId={SIDE_PANEL_ID}
+        onOpenArticle={() => void open(platform.openArticle)}
+      >
+        {controls}
+      </ReaderToolbar>
     </header>
   )
 
   if (state.status === 'loading') {
     return (
       <div className="app">
-        {header}
+        {header(null)}
         <main className="status-screen" aria-busy="true">
           <p role="status">{t('loading')}</p>
         </main>
@@ -45,7 +46,7 @@ export function ReaderScreen({ platform }: { platform: Platform }) {
   if (state.status === 'failed') {
     return (
       <div className="app">
-        {header}
+        {header(null)}
         <main className="status-screen">
           <h1>{t('loadFailedTitle')}</h1>
           <p dir="auto">{describeOpenError(t, state.error)}</p>
@@ -67,24 +68,17 @@ export function ReaderScreen({ platform }: { platform: Platform }) {
   }
 
   return (
-    <div className="app" data-outline-open={preferences.outlineOpen}>
-      <a className="skip-link" href="#article-main">
-        {t('skipToArticle')}
-      </a>
-      {header}
-      {openError !== null && (
-        <Notice message={describeOpenError(t, openError)} onDismiss={dismissOpenError} />
-      )}
-      <div className="reader">
-        {preferences.outlineOpen && (
-          <aside className="side-panel">
-            <Outline id={OUTLINE_ID} editor={editor} entries={outline} />
-          </aside>
-        )}
-        <main id="article-main" className="reading-area" tabIndex={-1}>
-          <ArticleView key={state.reading.docName} reading={state.reading} onEditor={setEditor} />
-        </main>
-      </div>
-    </div>
+    <ReadingWorkspace
+      key={state.reading.docName}
+      reading={state.reading}
+      identity={identity}
+      header={header}
+      sidePanelId={SIDE_PANEL_ID}
+      notice={
+        openError !== null && (
+          <Notice message={describeOpenError(t, openError)} onDismiss={dismissOpenError} />
+        )
+      }
+    />
   )
 }

@@ -9,7 +9,11 @@ export interface Preferences {
   /** Article text size, in percent of the default. */
   fontScale: number
   outlineOpen: boolean
+  /** Which side panel shows when the side panel is open. */
+  sidePanel: SidePanel
 }
+
+export type SidePanel = 'outline' | 'annotations' | 'notebook'
 
 export const FONT_SCALE = { min: 80, max: 160, step: 10 } as const
 
@@ -21,6 +25,7 @@ const StoredPreferences = z
     theme: z.enum(['light', 'dark']),
     fontScale: z.number().int().min(FONT_SCALE.min).max(FONT_SCALE.max),
     outlineOpen: z.boolean(),
+    sidePanel: z.enum(['outline', 'annotations', 'notebook']),
   })
   .partial()
 
@@ -30,6 +35,7 @@ function defaults(): Preferences {
     theme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
     fontScale: 100,
     outlineOpen: matchMedia('(min-width: 900px)').matches,
+    sidePanel: 'outline',
   }
 }
 

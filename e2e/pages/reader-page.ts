@@ -36,6 +36,41 @@ export class ReaderPage {
     await (await chooser).setFiles(file)
   }
 
+  /** Selects the first occurrence of `text` in the article, as a reader dragging over it would. */
+  async selectText(text: string): Promise<void> {
+    await this.article.focus()
+    const found = await this.article.evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1
+        if (at < 0) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + wanted.length)
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return true
+      }
+      return false
+    }, text)
+    if (!found) throw new Error(`"${text}" is not in one text run of the article`)
+    // ProseMirror reads the DOM selection on selectionchange, a task later.
+    await this.page.waitForTimeout(50)
+  }
+
+  highlight(id: string): Locator {
+    return this.article.locator(`[data-annotation-id="${id}"]`)
+  }
+
+  highlightOf(text: string): Locator {
+    return this.article.locator('[data-annotation-id]').filter({ hasText: text })
+  }
+
+  card(text: string): Locator {
+    return this.page.getByTestId('comment-card').filter({ hasText: text })
+  }
+
   heading(text: string): Locator {
     return this.article.locator('h1, h2, h3').filter({ hasText: text })
   }

@@ -1,7 +1,6 @@
-import { IndexeddbPersistence, storeState } from 'y-indexeddb'
 import * as Y from 'yjs'
-import type { ArticleDoc } from '../core/article/article-doc'
 import { articlePlainText } from '../core/article'
+import type { ArticleDoc } from '../core/article/article-doc'
 import { contentHash } from '../core/content-hash'
 import { docName, localSeminarId } from '../core/seminar/doc-names'
 import {
@@ -10,6 +9,7 @@ import {
   seedArticleOnce,
   type ArticleDocMeta,
 } from './article-seed'
+import { openPersistedDoc, type PersistedDoc } from './persisted-doc'
 
 /** An article opened for reading alone: its Yjs document, kept in IndexedDB. */
 export interface LocalReading {
@@ -44,37 +44,27 @@ export async function openLocalReading(
   const hash = contentHash(articlePlainText(article.content))
   const seminarId = localSeminarId(hash)
   const name = docName({ kind: 'article', seminarId })
-  const doc = new Y.Doc()
-  const open = async (): Promise<IndexeddbPersistence> => {
-    const persistence = new IndexeddbPersistence(name, doc)
-    await persistence.whenSynced
-    if (seedArticleOnce(doc, article, hash)) {
-      await storeState(persistence, true)
-    }
-    return persistence
+  const open = async (): Promise<PersistedDoc> => {
+    const stored = await openPersistedDoc(name, new Y.Doc())
+    if (seedArticleOnce(stored.doc, article, hash)) await stored.flush()
+    return stored
   }
-  const persistence = options.locks
+  const stored = options.locks
     ? await options.locks.request(`hamish:seed:${name}`, open)
     : await open()
 
-  const meta = readArticleDocMeta(doc)
+  const meta = readArticleDocMeta(stored.doc)
   if (!meta) {
-    await persistence.destroy()
-    doc.destroy()
+    await stored.close()
     throw new Error(`The stored reading ${name} is damaged: its article details cannot be read.`)
   }
-
   return {
     seminarId,
     docName: name,
-    doc,
-    fragment: articleFragment(doc),
+    doc: stored.doc,
+    fragment: articleFragment(stored.doc),
     meta,
-    flush: () => storeState(persistence, true),
-    close: async () => {
-      await storeState(persistence, true)
-      await persistence.destroy()
-      doc.destroy()
-    },
+    flush: stored.flush,
+    close: stored.close,
   }
 }

@@ -61,6 +61,10 @@ export const FrontMatter = Node.create<FrontMatterOptions>({
       return {
         dom,
         contentDOM,
+        // Clicks and keys on the summary open and close the <details> natively; the editor must
+        // not take them as editing (Enter would otherwise be swallowed as "split block").
+        stopEvent: (event) =>
+          event.target instanceof globalThis.Node && summary.contains(event.target),
         // Opening and closing the <details> is the reader's view state, not a document change.
         ignoreMutation: (mutation) =>
           (mutation.type === 'attributes' && mutation.target === dom) ||

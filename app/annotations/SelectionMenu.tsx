@@ -1,0 +1,51 @@
+import type { Editor } from '@tiptap/react'
+import { BubbleMenu } from '@tiptap/react/menus'
+import { useTranslation } from 'react-i18next'
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../src/core/annotations/annotation'
+import { selectionRange } from '../../src/editor/selection-range'
+
+interface SelectionMenuProps {
+  editor: Editor
+  onHighlight: (color: HighlightColor) => void
+  onComment: () => void
+}
+
+/** Appears over a selected passage: highlight it in a colour, or comment on it. */
+export function SelectionMenu({ editor, onHighlight, onComment }: SelectionMenuProps) {
+  const { t } = useTranslation()
+  return (
+    <BubbleMenu
+      editor={editor}
+      // The reader is read-only outside edit mode, yet a selection there is exactly what we annotate.
+      shouldShow={({ state, view, element }) =>
+        selectionRange(state) !== null &&
+        (view.hasFocus() || element.contains(document.activeElement))
+      }
+      className="selection-menu"
+      role="toolbar"
+      aria-label={t('selectionActions')}
+      data-testid="selection-menu"
+    >
+      {HIGHLIGHT_COLORS.map((color) => (
+        <button
+          key={color}
+          type="button"
+          className={`swatch swatch-${color}`}
+          aria-label={t('highlightIn', { color: t(`color_${color}`) })}
+          title={t('highlightIn', { color: t(`color_${color}`) })}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => onHighlight(color)}
+        />
+      ))}
+      <button
+        type="button"
+        className="tool"
+        aria-keyshortcuts="Control+Alt+M"
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onComment}
+      >
+        {t('comment')}
+      </button>
+    </BubbleMenu>
+  )
+}

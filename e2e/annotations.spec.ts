@@ -1,0 +1,218 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { startHamishServer, type RunningServer } from './support/hamish-server'
+import { ReaderPage } from './pages/reader-page'
+
+let server: RunningServer
+
+test.beforeAll(async () => {
+  server = await startHamishServer()
+})
+
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+test.use({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
+
+const PASSAGE = 'يعد الملحق العسكري هو اللاعب الرئيسي في الدبلوماسية الدفاعية'
+
+test('highlights a selected Arabic passage with the keyboard, and keeps it after a reload', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.selectText(PASSAGE)
+  await page.keyboard.press('Control+Shift+H')
+  await expect(reader.highlightOf(PASSAGE)).toHaveCount(1)
+  await expect(reader.highlightOf(PASSAGE)).toHaveText(PASSAGE)
+  const id = await reader.highlightOf(PASSAGE).getAttribute('data-annotation-id')
+
+  await page.reload()
+  await reader.waitForArticle()
+  await expect(reader.highlight(id!)).toHaveText(PASSAGE)
+})
+
+test('comments in the margin, on the left of the Arabic article; replies, resolves, reopens', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.selectText('الدبلوماسية الدفاعية أنشطة غير عنفيه')
+  await page.keyboard.press('Control+Alt+M')
+  const composer = page.getByTestId('composer')
+  await composer.getByLabel('Comment (Markdown)').fill('A **definition** worth quoting')
+  await composer.getByLabel('Tags', { exact: true }).fill('#definition')
+  await page.keyboard.press('Control+Enter')
+
+  const card = reader.card('A definition worth quoting')
+  await expect(card).toBeVisible()
+  await expect(card.locator('strong')).toHaveText('definition')
+  await expect(card).toContainText('#definition')
+  const cardBox = await card.boundingBox()
+  const articleBox = await reader.article.boundingBox()
+  expect(cardBox!.x + cardBox!.width).toBeLessThanOrEqual(articleBox!.x + 1)
+
+  await card.getByRole('button', { name: 'Reply' }).click()
+  await card.getByLabel('Reply (Markdown)').fill('I agree — see the second section.')
+  await page.keyboard.press('Control+Enter')
+  await expect(card).toContainText('I agree — see the second section.')
+
+  await card.getByRole('button', { name: 'Resolve' }).click()
+  await expect(card).toHaveAttribute('data-resolved', 'true')
+  await card.getByRole('button', { name: 'Reopen' }).click()
+  await expect(card).not.toHaveAttribute('data-resolved', 'true')
+})
+
+test('keeps a script in a comment inert', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  let dialogs = 0
+  page.on('dialog', (dialog) => {
+    dialogs++
+    void dialog.dismiss()
+  })
+  await reader.open(server.url)
+  await reader.selectText('ظهرت الدبلوماسية الدفاعية')
+  await page.keyboard.press('Control+Alt+M')
+  const payload =
+    '<img src=x onerror="alert(1)"> <script>alert(2)</script> [click](javascript:alert(3)) <svg onload=alert(4)>'
+  await page.getByTestId('composer').getByLabel('Comment (Markdown)').fill(payload)
+  await page.keyboard.press('Control+Enter')
+  const card = reader.card('<script>alert(2)</script>')
+  await expect(card).toBeVisible()
+  await expect(card.locator('img, script, svg, iframe')).toHaveCount(0)
+  await expect(card.locator('a')).toHaveCount(0)
+  await card.getByText('click').click()
+  await page.waitForTimeout(300)
+  expect(dialogs).toBe(0)
+  expect(page.url()).toBe(server.url)
+})
+
+test('filters and searches the annotation list, ignoring Arabic diacritics', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.selectText('الامن الوطني')
+  await page.keyboard.press('Control+Alt+M')
+  await page.getByTestId('composer').getByLabel('Comment (Markdown)').fill('سؤال عن الأَمْن القومي')
+  await page.getByTestId('composer').getByLabel('Tags', { exact: true }).fill('#question')
+  await page.keyboard.press('Control+Enter')
+  await reader.selectText('المقومات الاساسية')
+  await page.keyboard.press('Control+Shift+H')
+
+  await page.getByTestId('tab-annotations').click()
+  const list = page.getByTestId('annotation-list')
+  await expect(list.locator('.list-entry')).toHaveCount(2)
+  await list.getByRole('searchbox').fill('الامن')
+  await expect(list.locator('.list-entry')).toHaveCount(1)
+  await expect(list.locator('.list-entry')).toContainText('سؤال عن')
+  await list.getByRole('searchbox').fill('')
+  await list
+    .getByRole('group', { name: 'Kind' })
+    .getByRole('button', { name: /Highlights/ })
+    .click()
+  await expect(list.locator('.list-entry')).toHaveCount(1)
+  await expect(list.locator('.list-entry')).toContainText('المقومات الاساسية')
+
+  await list.locator('.list-entry').click()
+  await expect(reader.highlightOf('المقومات الاساسية')).toHaveClass(/hl-active/)
+  await expect(reader.highlightOf('المقومات الاساسية')).toBeInViewport()
+})
+
+test('quotes a passage into the notebook and jumps back to it', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.selectText('تطوير القدرات العسكرية')
+  await page.keyboard.press('Control+Alt+M')
+  await page.getByTestId('composer').getByLabel('Comment (Markdown)').fill('to the notebook')
+  await page.keyboard.press('Control+Enter')
+  const card = reader.card('to the notebook')
+  await card.getByRole('button', { name: 'Quote to notebook' }).click()
+
+  const notebook = page.getByTestId('notebook')
+  const quote = notebook.locator('blockquote[data-type="annotation-quote"]')
+  await expect(quote).toHaveText('تطوير القدرات العسكرية')
+  await page.keyboard.type('My own note.')
+  await expect(notebook).toContainText('My own note.')
+
+  await page.getByRole('heading', { name: 'الخاتمة' }).scrollIntoViewIfNeeded()
+  await quote.click()
+  await expect(reader.highlightOf('تطوير القدرات العسكرية')).toBeInViewport()
+  await expect(reader.highlightOf('تطوير القدرات العسكرية')).toHaveClass(/hl-active/)
+
+  await page.reload()
+  await reader.waitForArticle()
+  await expect(page.getByTestId('notebook')).toContainText('My own note.')
+})
+
+test('undoes and redoes a highlight', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.selectText('وتطوير القدرات العسكرية')
+  await page.keyboard.press('Control+Shift+H')
+  await expect(reader.highlightOf('وتطوير القدرات العسكرية')).toHaveCount(1)
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(reader.highlightOf('وتطوير القدرات العسكرية')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Redo' }).click()
+  await expect(reader.highlightOf('وتطوير القدرات العسكرية')).toHaveCount(1)
+})
+
+test('keeps annotations attached while the article is edited', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  const passage = 'فرضية البحث'
+  await reader.selectText('تنطلق الدراسة من اشكالية رئيسة')
+  await page.keyboard.press('Control+Shift+H')
+  await expect(reader.highlightOf('تنطلق الدراسة من اشكالية رئيسة')).toHaveCount(1)
+
+  // Not editing: typing changes nothing.
+  await reader.heading(passage).click()
+  await page.keyboard.type('xyz')
+  await expect(reader.article).not.toContainText('xyz')
+
+  await page.getByTestId('edit-article').click()
+  await reader.heading(passage).click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' (edited)')
+  await expect(reader.heading(passage)).toContainText('(edited)')
+  await page.getByTestId('edit-article').click()
+  await expect(reader.highlightOf('تنطلق الدراسة من اشكالية رئيسة')).toHaveCount(1)
+  await page.reload()
+  await reader.waitForArticle()
+  await expect(reader.heading(passage)).toContainText('(edited)')
+  await expect(reader.highlightOf('تنطلق الدراسة من اشكالية رئيسة')).toHaveCount(1)
+})
+
+for (const language of ['en', 'ar'] as const) {
+  test(`annotated page: no serious accessibility violations (${language})`, async ({
+    page,
+  }, testInfo) => {
+    const reader = new ReaderPage(page)
+    await reader.open(server.url)
+    if (language === 'ar') await reader.languageToggle.click()
+    await reader.selectText('الاتصالات الثنائية او المتعددة الاطراف')
+    await page.keyboard.press('Control+Alt+M')
+    await page
+      .getByTestId('composer')
+      .locator('textarea')
+      .fill(language === 'ar' ? 'تعليق للتجربة' : 'A test comment')
+    await page.keyboard.press('Control+Enter')
+    await reader.selectText('كبار المسؤولين العسكريين')
+    await page.keyboard.press('Control+Shift+H')
+    await page.getByTestId('tab-annotations').click()
+    await expect(page.getByTestId('comment-card')).toHaveCount(1)
+
+    const results = await new AxeBuilder({ page }).analyze()
+    const serious = results.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    )
+    expect(
+      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`),
+    ).toEqual([])
+
+    mkdirSync('e2e-artifacts', { recursive: true })
+    const path = `e2e-artifacts/annotations-${language}.png`
+    await page.screenshot({ path })
+    await testInfo.attach(`annotations-${language}`, { path, contentType: 'image/png' })
+  })
+}

@@ -1,0 +1,40 @@
+import type { Visibility } from '../core/annotations/annotation'
+import { docName, type UserDocScope } from '../core/seminar/doc-names'
+import { openPersistedDoc, type PersistedDoc } from './persisted-doc'
+
+/** Which of a user's documents holds what they write for each audience (DESIGN.md). */
+export const SCOPE_OF_VISIBILITY: Readonly<Record<Visibility, UserDocScope>> = {
+  class: 'class',
+  instructors: 'instructor',
+  private: 'private',
+}
+
+/** The documents only this user writes: one per visibility; the private one also holds the notebook. */
+export interface MyDocuments {
+  readonly byVisibility: Readonly<Record<Visibility, PersistedDoc>>
+  flush(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function openMyDocuments(seminarId: string, userId: string): Promise<MyDocuments> {
+  const open = (visibility: Visibility) =>
+    openPersistedDoc(
+      docName({ kind: 'user', seminarId, userId, scope: SCOPE_OF_VISIBILITY[visibility] }),
+    )
+  const [klass, instructors, privateDoc] = await Promise.all([
+    open('class'),
+    open('instructors'),
+    open('private'),
+  ])
+  const byVisibility = { class: klass, instructors, private: privateDoc }
+  const all = Object.values(byVisibility)
+  return {
+    byVisibility,
+    flush: async () => {
+      await Promise.all(all.map((stored) => stored.flush()))
+    },
+    close: async () => {
+      await Promise.all(all.map((stored) => stored.close()))
+    },
+  }
+}

@@ -1,0 +1,521 @@
+import { describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { MAX_BODY_CHARS, type Visibility } from './annotation'
+import { annotationEntries } from './annotation-entry'
+import { AnnotationInputError } from './annotation-input'
+import {
+  AnnotationStore,
+  DamagedAnnotationError,
+  NotOwnAnnotationError,
+  type AnnotationStoreOptions,
+} from './annotation-store'
+import {
+  anchorOn,
+  REMOTE,
+  sequentialIds,
+  steadyClock,
+  syncReplicas,
+  userDocs,
+} from './annotation-test-support'
+
+function storeFor(
+  userId = 'hanan',
+  options: Partial<AnnotationStoreOptions> = {},
+): AnnotationStore {
+  return new AnnotationStore({
+    userId,
+    userName: userId === 'hanan' ? 'Hanan' : 'Intisar',
+    docs: userDocs(),
+    now: steadyClock(),
+    newId: sequentialIds(userId),
+    ...options,
+  })
+}
+
+function idsIn(store: AnnotationStore, visibility: Visibility): string[] {
+  return [...annotationEntries(store.docs[visibility]).keys()]
+}
+
+function inputErrorCode(run: () => unknown): string {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof AnnotationInputError) return error.code
+    throw error
+  }
+  return 'no error'
+}
+
+describe('creating annotations', () => {
+  it('stores a highlight in the document for its visibility, in the default colour', () => {
+    const store = storeFor()
+    const highlight = store.createHighlight({ anchor: anchorOn('الأمن'), visibility: 'class' })
+    expect(highlight).toMatchObject({
+      id: 'hanan-1',
+      kind: 'highlight',
+      author: 'hanan',
+      authorName: 'Hanan',
+      color: 'yellow',
+      body: '',
+      tags: [],
+      visibility: 'class',
+      createdAt: '2026-11-28T14:00:00.000Z',
+      updatedAt: '2026-11-28T14:00:00.000Z',
+    })
+    expect(highlight.anchor?.quote.exact).toBe('الأمن')
+    expect(idsIn(store, 'class')).toEqual(['hanan-1'])
+    expect(idsIn(store, 'private')).toEqual([])
+    expect(store.get('hanan-1')).toEqual(highlight)
+  })
+
+  it('routes each visibility to its own document', () => {
+    const store = storeFor()
+    for (const visibility of ['private', 'instructors', 'class'] as const) {
+      store.createComment({ anchor: anchorOn('نص'), body: visibility, tags: [], visibility })
+    }
+    expect(idsIn(store, 'private')).toEqual(['hanan-1'])
+    expect(idsIn(store, 'instructors')).toEqual(['hanan-2'])
+    expect(idsIn(store, 'class')).toEqual(['hanan-3'])
+    expect(store.list().map((a) => [a.body, a.visibility])).toEqual([
+      ['private', 'private'],
+      ['instructors', 'instructors'],
+      ['class', 'class'],
+    ])
+  })
+
+  it('stores each field as its own key of a nested map, tags as a plain array', () => {
+    const store = storeFor()
+    store.createComment({
+      anchor: anchorOn('نص'),
+      body: 'ملاحظة',
+      tags: ['#Question', 'question', 'تعريف'],
+      visibility: 'private',
+    })
+    const entry = annotationEntries(store.docs.private).get('hanan-1')
+    expect(entry).toBeInstanceOf(Y.Map)
+    const map = entry as Y.Map<unknown>
+    expect(map.get('body')).toBe('ملاحظة')
+    expect(map.get('tags')).toEqual(['question', 'تعريف'])
+    expect(map.get('color')).toBe('yellow')
+  })
+
+  it('uses the chosen colour, else the default, which can be changed', () => {
+    const store = storeFor('hanan', { defaultColor: 'green' })
+    expect(store.createHighlight({ anchor: anchorOn('أ'), visibility: 'class' }).color).toBe(
+      'green',
+    )
+    store.setDefaultColor('purple')
+    expect(store.defaultColor).toBe('purple')
+    expect(store.createHighlight({ anchor: anchorOn('ب'), visibility: 'class' }).color).toBe(
+      'purple',
+    )
+    expect(
+      store.createHighlight({ anchor: anchorOn('ج'), color: 'blue', visibility: 'class' }).color,
+    ).toBe('blue')
+    expect(() => store.setDefaultColor('red' as never)).toThrow()
+  })
+
+  it('refuses bad input with a code the UI can translate, writing nothing', () => {
+    const store = storeFor()
+    const comment = (body: string, tags: string[] = []) =>
+      store.createComment({ anchor: anchorOn('نص'), body, tags, visibility: 'class' })
+    expect(inputErrorCode(() => comment('  \n '))).toBe('empty-comment')
+    expect(inputErrorCode(() => comment('x'.repeat(MAX_BODY_CHARS + 1)))).toBe('body-too-long')
+    expect(inputErrorCode(() => comment('ok', ['a'.repeat(65)]))).toBe('tag-too-long')
+    expect(
+      inputErrorCode(() =>
+        comment(
+          'ok',
+          Array.from({ length: 21 }, (_, i) => `tag${i}`),
+        ),
+      ),
+    ).toBe('too-many-tags')
+    expect(store.list()).toEqual([])
+    expect(idsIn(store, 'class')).toEqual([])
+  })
+
+  it('accepts a body of the maximum length', () => {
+    const store = storeFor()
+    const long = 'ب'.repeat(MAX_BODY_CHARS)
+    const comment = store.createComment({
+      anchor: anchorOn('نص'),
+      body: long,
+      tags: [],
+      visibility: 'private',
+    })
+    expect(comment.body).toBe(long)
+  })
+
+  it('refuses an invalid anchor', () => {
+    const store = storeFor()
+    const anchor = { ...anchorOn('نص'), start: '' }
+    expect(() => store.createHighlight({ anchor, visibility: 'class' })).toThrow()
+    expect(store.list()).toEqual([])
+  })
+
+  it('gives every write the store’s own origin', () => {
+    const store = storeFor()
+    const origins: unknown[] = []
+    for (const doc of Object.values(store.docs)) {
+      doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin))
+    }
+    const comment = store.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: [],
+      visibility: 'class',
+    })
+    store.edit(comment.id, { body: 'b' })
+    store.setVisibility(comment.id, 'private')
+    store.resolve(comment.id)
+    store.delete(comment.id)
+    expect(origins.length).toBeGreaterThanOrEqual(6)
+    expect(origins.every((origin) => origin === store.origin)).toBe(true)
+    expect(store.origin.userId).toBe('hanan')
+  })
+})
+
+describe('replies', () => {
+  it('live in the replier’s own document, pointing at the annotation they answer', () => {
+    const hanan = storeFor('hanan')
+    const intisar = storeFor('intisar')
+    const comment = hanan.createComment({
+      anchor: anchorOn('نص'),
+      body: 'سؤال',
+      tags: [],
+      visibility: 'instructors',
+    })
+    const reply = intisar.reply({ to: comment, body: 'جواب', tags: ['#Answer'] })
+    expect(reply).toMatchObject({
+      kind: 'reply',
+      author: 'intisar',
+      replyTo: comment.id,
+      visibility: 'instructors',
+      tags: ['answer'],
+    })
+    expect(reply.anchor).toBeUndefined()
+    expect(idsIn(intisar, 'instructors')).toEqual([reply.id])
+    expect(idsIn(hanan, 'instructors')).toEqual([comment.id])
+  })
+
+  it('take a visibility of their own when given one', () => {
+    const store = storeFor()
+    const comment = store.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: [],
+      visibility: 'class',
+    })
+    const reply = store.reply({ to: comment, body: 'b', visibility: 'private' })
+    expect(reply.visibility).toBe('private')
+    expect(idsIn(store, 'private')).toEqual([reply.id])
+  })
+
+  it('join the thread of the reply they answer', () => {
+    const hanan = storeFor('hanan')
+    const intisar = storeFor('intisar')
+    const comment = hanan.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: [],
+      visibility: 'class',
+    })
+    const first = intisar.reply({ to: comment, body: 'b' })
+    const second = hanan.reply({ to: first, body: 'c' })
+    expect(second.replyTo).toBe(comment.id)
+  })
+
+  it('must have text', () => {
+    const store = storeFor()
+    const comment = store.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: [],
+      visibility: 'class',
+    })
+    expect(inputErrorCode(() => store.reply({ to: comment, body: ' ' }))).toBe('empty-comment')
+    const reply = store.reply({ to: comment, body: 'b' })
+    expect(inputErrorCode(() => store.edit(reply.id, { body: '' }))).toBe('empty-comment')
+    expect(() => store.resolve(reply.id)).toThrow(/reply/)
+  })
+})
+
+describe('changing annotations', () => {
+  it('edits body, tags and colour and stamps the time', () => {
+    const store = storeFor()
+    const comment = store.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: ['x'],
+      visibility: 'class',
+    })
+    const edited = store.edit(comment.id, { body: 'b\n\n', tags: ['#Y', 'y'], color: 'pink' })
+    expect(edited).toMatchObject({ body: 'b', tags: ['y'], color: 'pink', kind: 'comment' })
+    expect(edited.createdAt).toBe(comment.createdAt)
+    expect(edited.updatedAt > comment.updatedAt).toBe(true)
+    expect(store.get(comment.id)).toEqual(edited)
+  })
+
+  it('turns a highlight with a note into a comment, and back when the note is emptied', () => {
+    const store = storeFor()
+    const highlight = store.createHighlight({ anchor: anchorOn('نص'), visibility: 'class' })
+    expect(store.edit(highlight.id, { body: 'ملاحظة' }).kind).toBe('comment')
+    expect(store.edit(highlight.id, { body: '' }).kind).toBe('highlight')
+  })
+
+  it('writes nothing for an edit that changes nothing', () => {
+    const store = storeFor()
+    const comment = store.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: ['x'],
+      visibility: 'class',
+    })
+    const listener = vi.fn()
+    store.subscribe(listener)
+    expect(store.edit(comment.id, { body: 'a', tags: ['#X'], color: 'yellow' })).toBe(
+      store.get(comment.id),
+    )
+    expect(store.reopen(comment.id).updatedAt).toBe(comment.updatedAt)
+    expect(listener).not.toHaveBeenCalled()
+  })
+
+  it('refuses bad input on edit and leaves the annotation as it was', () => {
+    const store = storeFor()
+    const comment = store.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: [],
+      visibility: 'class',
+    })
+    expect(inputErrorCode(() => store.edit(comment.id, { tags: ['t'.repeat(100)] }))).toBe(
+      'tag-too-long',
+    )
+    expect(store.get(comment.id)).toEqual(comment)
+  })
+
+  it('resolves and reopens a thread', () => {
+    const store = storeFor()
+    const comment = store.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: [],
+      visibility: 'class',
+    })
+    expect(store.resolve(comment.id).resolved).toBe(true)
+    expect(store.get(comment.id)?.resolved).toBe(true)
+    expect(store.reopen(comment.id).resolved).toBe(false)
+    expect(store.get(comment.id)?.resolved).toBe(false)
+  })
+
+  it('moves an annotation between documents when its visibility changes, losing nothing', () => {
+    const store = storeFor()
+    const comment = store.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: ['x'],
+      visibility: 'class',
+    })
+    // A field a newer version of the app might add must survive the move.
+    store.docs.class.transact(() => {
+      ;(annotationEntries(store.docs.class).get(comment.id) as Y.Map<unknown>).set('future', 1)
+    })
+    const listener = vi.fn()
+    store.subscribe(listener)
+    const moved = store.setVisibility(comment.id, 'private')
+    expect(listener).toHaveBeenCalledTimes(1)
+    expect(moved).toEqual({ ...comment, visibility: 'private', updatedAt: moved.updatedAt })
+    expect(idsIn(store, 'class')).toEqual([])
+    expect(idsIn(store, 'private')).toEqual([comment.id])
+    const entry = annotationEntries(store.docs.private).get(comment.id) as Y.Map<unknown>
+    expect(entry.get('future')).toBe(1)
+    expect(entry.get('visibility')).toBe('private')
+    expect(store.setVisibility(comment.id, 'private')).toEqual(moved)
+  })
+
+  it('deletes only the annotation itself; replies stay in their authors’ documents', () => {
+    const hanan = storeFor('hanan')
+    const intisar = storeFor('intisar')
+    const comment = hanan.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: [],
+      visibility: 'class',
+    })
+    const ownReply = hanan.reply({ to: comment, body: 'b' })
+    const otherReply = intisar.reply({ to: comment, body: 'c' })
+    hanan.delete(comment.id)
+    expect(hanan.get(comment.id)).toBeUndefined()
+    expect(hanan.list().map((a) => a.id)).toEqual([ownReply.id])
+    expect(intisar.get(otherReply.id)).toEqual(otherReply)
+    expect(() => hanan.delete(comment.id)).toThrow(NotOwnAnnotationError)
+  })
+})
+
+describe('ownership', () => {
+  it('refuses every operation on an annotation outside the user’s own documents', () => {
+    const hanan = storeFor('hanan')
+    const intisar = storeFor('intisar')
+    const theirs = intisar.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: [],
+      visibility: 'class',
+    })
+    const operations = [
+      () => hanan.edit(theirs.id, { body: 'mine now' }),
+      () => hanan.setVisibility(theirs.id, 'private'),
+      () => hanan.resolve(theirs.id),
+      () => hanan.reopen(theirs.id),
+      () => hanan.delete(theirs.id),
+    ]
+    for (const operation of operations) {
+      expect(operation).toThrow(NotOwnAnnotationError)
+      expect(operation).toThrow(/only its author can change it/)
+    }
+    expect(intisar.get(theirs.id)).toEqual(theirs)
+  })
+
+  it('refuses a store whose visibilities share one document', () => {
+    const doc = new Y.Doc()
+    expect(
+      () =>
+        new AnnotationStore({
+          userId: 'hanan',
+          userName: 'Hanan',
+          docs: { private: doc, instructors: new Y.Doc(), class: doc },
+        }),
+    ).toThrow(/own document/)
+  })
+})
+
+describe('reading back', () => {
+  it('skips unreadable entries in the list but reports each of them', () => {
+    const store = storeFor()
+    const good = store.createHighlight({ anchor: anchorOn('نص'), visibility: 'class' })
+    const entries = annotationEntries(store.docs.class)
+    store.docs.class.transact(() => {
+      entries.set('plain', { id: 'plain' })
+      const missing = new Y.Map<unknown>()
+      entries.set('missing', missing)
+      missing.set('id', 'missing')
+      missing.set('kind', 'comment')
+      const forged = new Y.Map<unknown>()
+      entries.set('forged', forged)
+      for (const [key, value] of Object.entries({ ...good, id: 'forged', author: 'intisar' })) {
+        forged.set(key, value)
+      }
+    }, REMOTE)
+    expect(store.list()).toEqual([good])
+    const invalid = store.invalid()
+    expect(invalid.map((entry) => entry.id).sort()).toEqual(['forged', 'missing', 'plain'])
+    expect(invalid.find((entry) => entry.id === 'forged')?.problem).toMatch(/owner/)
+    expect(invalid.find((entry) => entry.id === 'plain')?.raw).toEqual({ id: 'plain' })
+    expect(invalid.find((entry) => entry.id === 'missing')?.problem).toMatch(/author/)
+  })
+
+  it('lets a damaged own entry be deleted but not otherwise changed', () => {
+    const store = storeFor()
+    const entries = annotationEntries(store.docs.private)
+    store.docs.private.transact(() => {
+      const damaged = new Y.Map<unknown>()
+      entries.set('damaged', damaged)
+      damaged.set('id', 'damaged')
+    })
+    expect(() => store.edit('damaged', { body: 'x' })).toThrow(DamagedAnnotationError)
+    store.delete('damaged')
+    expect(store.invalid()).toEqual([])
+  })
+
+  it('reports a second copy of one annotation and clears it on the next move', () => {
+    const store = storeFor()
+    const comment = store.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: [],
+      visibility: 'class',
+    })
+    // What two devices moving the same annotation at once leave behind once merged.
+    store.docs.private.transact(() => {
+      const copy = new Y.Map<unknown>()
+      annotationEntries(store.docs.private).set(comment.id, copy)
+      for (const [key, value] of Object.entries({ ...comment, visibility: 'private' })) {
+        copy.set(key, value)
+      }
+    }, REMOTE)
+    expect(store.list()).toHaveLength(1)
+    expect(store.get(comment.id)?.visibility).toBe('private')
+    expect(store.invalid()).toMatchObject([{ id: comment.id, visibility: 'class' }])
+    store.setVisibility(comment.id, 'instructors')
+    expect(idsIn(store, 'class')).toEqual([])
+    expect(idsIn(store, 'private')).toEqual([])
+    expect(idsIn(store, 'instructors')).toEqual([comment.id])
+    expect(store.invalid()).toEqual([])
+  })
+
+  it('returns the same list until something changes', () => {
+    const store = storeFor()
+    store.createHighlight({ anchor: anchorOn('نص'), visibility: 'class' })
+    const first = store.list()
+    expect(store.list()).toBe(first)
+    store.createHighlight({ anchor: anchorOn('نص'), visibility: 'private' })
+    expect(store.list()).not.toBe(first)
+    expect(store.list()).toHaveLength(2)
+  })
+})
+
+describe('subscribing', () => {
+  it('fires once per transaction, including ones from other replicas, until unsubscribed', () => {
+    const store = storeFor()
+    const listener = vi.fn()
+    const unsubscribe = store.subscribe(listener)
+    const comment = store.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: [],
+      visibility: 'class',
+    })
+    expect(listener).toHaveBeenCalledTimes(1)
+    const replica = new Y.Doc()
+    syncReplicas(store.docs.class, replica)
+    expect(listener).toHaveBeenCalledTimes(1)
+    replica.transact(() => {
+      ;(annotationEntries(replica).get(comment.id) as Y.Map<unknown>).set('color', 'blue')
+    })
+    syncReplicas(store.docs.class, replica)
+    expect(listener).toHaveBeenCalledTimes(2)
+    expect(store.get(comment.id)?.color).toBe('blue')
+    store.docs.private.getMap('notebook').set('unrelated', 1)
+    expect(listener).toHaveBeenCalledTimes(2)
+    unsubscribe()
+    store.resolve(comment.id)
+    expect(listener).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('two replicas of the user’s documents', () => {
+  it('converge with both edits when different fields of one annotation change concurrently', () => {
+    const laptop = storeFor('hanan', { newId: sequentialIds('laptop') })
+    const phoneDocs = userDocs()
+    const phone = storeFor('hanan', { docs: phoneDocs, newId: sequentialIds('phone') })
+    const comment = laptop.createComment({
+      anchor: anchorOn('نص'),
+      body: 'first draft',
+      tags: ['x'],
+      visibility: 'class',
+    })
+    syncReplicas(laptop.docs.class, phoneDocs.class)
+    laptop.edit(comment.id, { body: 'second draft' })
+    phone.edit(comment.id, { color: 'green', tags: ['y'] })
+    phone.resolve(comment.id)
+    syncReplicas(laptop.docs.class, phoneDocs.class)
+    const onLaptop = laptop.get(comment.id)
+    expect(onLaptop).toMatchObject({
+      body: 'second draft',
+      color: 'green',
+      tags: ['y'],
+      resolved: true,
+    })
+    expect(phone.get(comment.id)).toEqual(onLaptop)
+  })
+})

@@ -1,0 +1,2 @@
+export { ArticleEditing, articleEditingKey } from './article-editing'
+export type { ArticleEditingOptions } from './article-editing'

@@ -1,0 +1,2 @@
+export { selectionRange, trimmedTextRange } from './selection-range'
+export type { SelectionRange } from './selection-range'
