@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Locator } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { startHamishServer, type RunningServer } from './support/hamish-server'
 import { ReaderPage } from './pages/reader-page'
@@ -15,6 +15,15 @@ test.afterAll(async () => {
 })
 
 test.use({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
+
+/** Sets a text field's value the way React sees a paste: the native setter, then one input event. */
+async function pasteInto(field: Locator, text: string): Promise<void> {
+  await field.evaluate((element: HTMLTextAreaElement, value) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!
+    setter.call(element, value)
+    element.dispatchEvent(new Event('input', { bubbles: true }))
+  }, text)
+}
 
 const PASSAGE = 'يعد الملحق العسكري هو اللاعب الرئيسي في الدبلوماسية الدفاعية'
 
@@ -216,3 +225,103 @@ for (const language of ['en', 'ar'] as const) {
     await testInfo.attach(`annotations-${language}`, { path, contentType: 'image/png' })
   })
 }
+
+test('moves between annotations with Alt+arrows and leaves with Escape', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.selectText('اهمية البحث')
+  await page.keyboard.press('Control+Shift+H')
+  await reader.selectText('منهجية البحث')
+  await page.keyboard.press('Control+Shift+H')
+  const first = reader.highlightOf('اهمية البحث')
+  const second = reader.highlightOf('منهجية البحث')
+  await expect(second).toHaveClass(/hl-active/)
+  await page.keyboard.press('Alt+ArrowUp')
+  await expect(first).toHaveClass(/hl-active/)
+  await expect(second).not.toHaveClass(/hl-active/)
+  await page.keyboard.press('Alt+ArrowDown')
+  await expect(second).toHaveClass(/hl-active/)
+  await page.keyboard.press('Escape')
+  await expect(second).not.toHaveClass(/hl-active/)
+})
+
+test('highlights a selection spanning a heading and a paragraph', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.article.focus()
+  await reader.article.evaluate((root) => {
+    const find = (text: string) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(text) ?? -1
+        if (at >= 0) return { node, at }
+      }
+      throw new Error(text)
+    }
+    const start = find('اشكالية البحث:')
+    const end = find('تنطلق الدراسة')
+    const range = document.createRange()
+    range.setStart(start.node, start.at)
+    range.setEnd(end.node, end.at + 'تنطلق الدراسة'.length)
+    window.getSelection()!.removeAllRanges()
+    window.getSelection()!.addRange(range)
+  })
+  await page.waitForTimeout(50)
+  await page.keyboard.press('Control+Shift+H')
+  const parts = reader.article.locator('[data-annotation-id]')
+  await expect(parts).toHaveCount(2)
+  const ids = await parts.evaluateAll((elements) =>
+    elements.map((e) => e.getAttribute('data-annotation-id')),
+  )
+  expect(new Set(ids).size).toBe(1)
+  await expect(parts.first()).toHaveText('اشكالية البحث:')
+  await expect(parts.last()).toHaveText('تنطلق الدراسة')
+})
+
+test('asks for a selection first, and changes or deletes a highlight from its card', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.article.focus()
+  await page.keyboard.press('Control+Shift+H')
+  await expect(reader.alert).toContainText('Select a passage of the article first.')
+
+  await reader.selectText('الامنية الدولية الجديدة')
+  await page.keyboard.press('Control+Shift+H')
+  const highlight = reader.highlightOf('الامنية الدولية الجديدة')
+  await expect(highlight).toHaveClass(/hl-yellow/)
+  const card = page.getByTestId('highlight-card')
+  await card.getByRole('button', { name: 'Highlight in green' }).click()
+  await expect(highlight).toHaveClass(/hl-green/)
+  await card.getByRole('button', { name: 'Delete' }).click()
+  await expect(highlight).toHaveCount(0)
+})
+
+test('accepts a 100 KB comment without freezing, and refuses a longer one with a message', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.selectText('الدبلوماسية الدفاعية كدبلوماسية')
+  await page.keyboard.press('Control+Alt+M')
+  const body = page.getByTestId('composer').getByLabel('Comment (Markdown)')
+  // As a paste would: one input event. (Playwright's fill types it through the editing
+  // machinery, which takes half a minute for 100 KB of Arabic in any textarea.)
+  await pasteInto(body, 'نص طويل '.repeat(12_500).slice(0, 100_000))
+  await expect(body).toHaveValue(/^نص طويل/)
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByTestId('comment-card')).toHaveCount(1)
+
+  await reader.selectText('ولقد توسع استعمالها')
+  await page.keyboard.press('Control+Alt+M')
+  await pasteInto(
+    page.getByTestId('composer').getByLabel('Comment (Markdown)'),
+    'x'.repeat(100_001),
+  )
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByTestId('composer').getByRole('alert')).toHaveText(
+    'The comment is too long: at most 100000 characters.',
+  )
+  await expect(page.getByTestId('comment-card')).toHaveCount(1)
+})

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SUGGESTED_TAGS, type Visibility } from '../../src/core/annotations/annotation'
 import { describeAnnotationError } from './describe-annotation-error'
@@ -13,6 +13,8 @@ interface CommentComposerProps {
   /** 'comment' for a new thread (tags and visibility), 'reply' or 'edit' for the rest. */
   mode: 'comment' | 'reply' | 'edit'
   initial?: Partial<ComposerValue>
+  /** Offer the visibility choice: a new comment, or editing a thread's first comment. */
+  withVisibility?: boolean
   onSave: (value: ComposerValue) => void
   onCancel: () => void
 }
@@ -25,13 +27,27 @@ function splitTags(text: string): string[] {
  * Writing a comment or reply: Markdown in a plain text area (so nothing typed can run),
  * Ctrl/⌘+Enter saves, Escape cancels. A refused save keeps the text and says why.
  */
-export function CommentComposer({ mode, initial, onSave, onCancel }: CommentComposerProps) {
+export function CommentComposer({
+  mode,
+  initial,
+  withVisibility = mode === 'comment',
+  onSave,
+  onCancel,
+}: CommentComposerProps) {
   const { t } = useTranslation()
   const id = useId()
   const [body, setBody] = useState(initial?.body ?? '')
   const [tagText, setTagText] = useState((initial?.tags ?? []).map((tag) => `#${tag}`).join(' '))
   const [visibility, setVisibility] = useState<Visibility>(initial?.visibility ?? 'class')
   const [error, setError] = useState<string | null>(null)
+  const bodyField = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => {
+    // Not `autoFocus`: the margin shows a new card only once it has been placed (it mounts
+    // hidden), and a hidden field cannot take focus. A frame later it is where it belongs.
+    const frame = requestAnimationFrame(() => bodyField.current?.focus())
+    return () => cancelAnimationFrame(frame)
+  }, [])
 
   const save = () => {
     try {
@@ -67,8 +83,8 @@ export function CommentComposer({ mode, initial, onSave, onCancel }: CommentComp
         className="composer-body"
         dir="auto"
         rows={mode === 'reply' ? 2 : 4}
+        ref={bodyField}
         value={body}
-        autoFocus
         aria-describedby={`${id}-hint`}
         aria-invalid={error !== null}
         onChange={(event) => {
@@ -106,7 +122,7 @@ export function CommentComposer({ mode, initial, onSave, onCancel }: CommentComp
           </div>
         </>
       )}
-      {mode === 'comment' && (
+      {withVisibility && (
         <>
           <label className="field-label" htmlFor={`${id}-visibility`}>
             {t('visibilityLabel')}

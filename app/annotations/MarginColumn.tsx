@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react'
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { stackCards } from '../../src/core/margin/stack-cards'
 import type { Placement } from './use-anchoring'
 
@@ -39,13 +39,34 @@ export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColum
   })
   const { tops } = layout
   const [resizes, setResizes] = useState(0)
+  // One observer for the column's life: re-observing on every render would fire it every time.
+  const [observer] = useState(() => new ResizeObserver(() => setResizes((value) => value + 1)))
+  // Stable ref callbacks per card, so React does not detach and re-attach them on each render.
+  const [refs] = useState(() => new Map<string, (element: HTMLElement | null) => void>())
+  const refFor = (id: string) => {
+    let ref = refs.get(id)
+    if (!ref) {
+      ref = (element) => {
+        const previous = elements.get(id)
+        if (previous && previous !== element) observer.unobserve(previous)
+        if (element) {
+          elements.set(id, element)
+          observer.observe(element)
+        } else {
+          elements.delete(id)
+          refs.delete(id)
+        }
+      }
+      refs.set(id, ref)
+    }
+    return ref
+  }
 
-  useLayoutEffect(() => {
-    const observer = new ResizeObserver(() => setResizes((value) => value + 1))
-    observer.observe(editor.view.dom)
-    for (const element of elements.values()) observer.observe(element)
-    return () => observer.disconnect()
-  }, [editor, items, elements])
+  useEffect(() => {
+    const article = editor.view.dom
+    observer.observe(article)
+    return () => observer.unobserve(article)
+  }, [editor, observer])
 
   useLayoutEffect(() => {
     const container = column.current
@@ -71,18 +92,12 @@ export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColum
   return (
     <div ref={column} className="margin-column" style={{ minHeight: layout.height }}>
       {items.map((item) =>
-        item.render(
-          (element) => {
-            if (element) elements.set(item.id, element)
-            else elements.delete(item.id)
-          },
-          {
-            position: 'absolute',
-            insetInline: 0,
-            top: tops.get(item.id) ?? 0,
-            visibility: tops.has(item.id) ? 'visible' : 'hidden',
-          },
-        ),
+        item.render(refFor(item.id), {
+          position: 'absolute',
+          insetInline: 0,
+          top: tops.get(item.id) ?? 0,
+          visibility: tops.has(item.id) ? 'visible' : 'hidden',
+        }),
       )}
     </div>
   )

@@ -110,6 +110,7 @@ function AnnotationEntry({
     return (
       <CommentComposer
         mode="edit"
+        withVisibility={annotation.kind !== 'reply'}
         initial={{
           body: annotation.body,
           tags: annotation.tags,

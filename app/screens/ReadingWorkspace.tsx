@@ -17,6 +17,7 @@ import { adjacentHighlightId } from '../../src/editor/annotation-highlights'
 import { selectionRange, type SelectionRange } from '../../src/editor/selection-range'
 import { AnnotationList } from '../annotations/AnnotationList'
 import { CommentComposer } from '../annotations/CommentComposer'
+import { HighlightCard } from '../annotations/HighlightCard'
 import { describeAnnotationError } from '../annotations/describe-annotation-error'
 import { MarginColumn, type MarginItem } from '../annotations/MarginColumn'
 import { NotebookPanel } from '../annotations/NotebookPanel'
@@ -127,10 +128,11 @@ export function ReadingWorkspace({
         return true
       }
       try {
+        if (color) updatePreferences({ highlightColor: color })
         const made = session.store.createHighlight({
           anchor,
           visibility: 'class',
-          ...(color ? { color } : {}),
+          color: color ?? preferences.highlightColor,
         })
         setActiveId(made.id)
       } catch (reason) {
@@ -138,7 +140,7 @@ export function ReadingWorkspace({
       }
       return true
     },
-    [session, anchorFor, reportProblem, t],
+    [session, anchorFor, reportProblem, t, preferences.highlightColor],
   )
 
   const startComment = useCallback(
@@ -192,27 +194,39 @@ export function ReadingWorkspace({
     onQuoteClick.current = (annotationId) => activate(annotationId, { scroll: true })
   })
 
-  const actions: ThreadActions = {
-    isOwn: (annotation) => annotation.author === identity.userId,
-    reply: (to, value) => session?.store.reply({ to, body: value.body, tags: value.tags }),
-    edit: (annotation, value) =>
-      session?.store.edit(annotation.id, { body: value.body, tags: value.tags }),
-    remove: (annotation) => {
-      try {
-        session?.store.delete(annotation.id)
-      } catch (reason) {
-        reportProblem(reason)
-      }
-    },
-    setResolved: (annotation, resolved) =>
-      resolved ? session?.store.resolve(annotation.id) : session?.store.reopen(annotation.id),
-    quoteToNotebook: (annotation) => {
-      updatePreferences({ outlineOpen: true, sidePanel: 'notebook' })
-      if (notebookEditor) quoteIntoNotebook(notebookEditor, annotation)
-      else pendingQuote.current = annotation
-    },
-    showPassage: (annotation) => activate(annotation.id, { scroll: true }),
-  }
+  const actions: ThreadActions & { recolor(annotation: Annotation, color: HighlightColor): void } =
+    {
+      recolor: (annotation, color) => {
+        updatePreferences({ highlightColor: color })
+        session?.store.edit(annotation.id, { color })
+      },
+      isOwn: (annotation) => annotation.author === identity.userId,
+      reply: (to, value) => session?.store.reply({ to, body: value.body, tags: value.tags }),
+      edit: (annotation, value) => {
+        if (!session) return
+        session.store.batch(() => {
+          session.store.edit(annotation.id, { body: value.body, tags: value.tags })
+          if (annotation.kind !== 'reply' && value.visibility !== annotation.visibility) {
+            session.store.setVisibility(annotation.id, value.visibility)
+          }
+        })
+      },
+      remove: (annotation) => {
+        try {
+          session?.store.delete(annotation.id)
+        } catch (reason) {
+          reportProblem(reason)
+        }
+      },
+      setResolved: (annotation, resolved) =>
+        resolved ? session?.store.resolve(annotation.id) : session?.store.reopen(annotation.id),
+      quoteToNotebook: (annotation) => {
+        updatePreferences({ outlineOpen: true, sidePanel: 'notebook' })
+        if (notebookEditor) quoteIntoNotebook(notebookEditor, annotation)
+        else pendingQuote.current = annotation
+      },
+      showPassage: (annotation) => activate(annotation.id, { scroll: true }),
+    }
 
   const marginItems: MarginItem[] = threads.flatMap((thread): MarginItem[] => {
     const placement = anchoring.placements.get(thread.root.id)
@@ -235,6 +249,25 @@ export function ReadingWorkspace({
       },
     ]
   })
+  const activeHighlight = annotations.find(
+    (annotation) => annotation.id === activeId && annotation.kind === 'highlight',
+  )
+  const activePlacement = activeHighlight && anchoring.placements.get(activeHighlight.id)
+  if (activeHighlight && activePlacement) {
+    marginItems.push({
+      id: activeHighlight.id,
+      placement: activePlacement,
+      render: (ref, style) => (
+        <HighlightCard
+          key={activeHighlight.id}
+          ref={ref}
+          style={style}
+          annotation={activeHighlight}
+          actions={actions}
+        />
+      ),
+    })
+  }
   if (draft) {
     marginItems.push({
       id: NEW_COMMENT_ID,
@@ -246,7 +279,11 @@ export function ReadingWorkspace({
             onSave={(value) => {
               const anchor = anchorFor(draft)
               if (!session || !anchor) throw new Error(t('selectFirst'))
-              const made = session.store.createComment({ anchor, ...value })
+              const made = session.store.createComment({
+                anchor,
+                ...value,
+                color: preferences.highlightColor,
+              })
               setDraft(null)
               setActiveId(made.id)
             }}
@@ -312,6 +349,18 @@ export function ReadingWorkspace({
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [editor, editing, session])
+
+  useEffect(() => {
+    // Escape leaves the active annotation (a composer handles its own Escape first).
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || draft) return
+      if (event.target instanceof Element && event.target.closest('[data-testid="composer"]'))
+        return
+      setActiveId(null)
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [draft])
 
   const articleDir = reading.meta.article.language === 'ar' ? 'rtl' : 'ltr'
 

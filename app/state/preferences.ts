@@ -1,5 +1,9 @@
 import { useSyncExternalStore } from 'react'
 import { z } from 'zod'
+import {
+  HighlightColor as HighlightColorSchema,
+  type HighlightColor,
+} from '../../src/core/annotations/annotation'
 import { isUiLanguage, systemUiLanguage, type UiLanguage } from '../i18n/ui-language'
 
 /** The reader's preferences: the app's one piece of state that outlives a window. */
@@ -11,6 +15,8 @@ export interface Preferences {
   outlineOpen: boolean
   /** Which side panel shows when the side panel is open. */
   sidePanel: SidePanel
+  /** The reader's highlight colour: the last one they chose. */
+  highlightColor: HighlightColor
 }
 
 export type SidePanel = 'outline' | 'annotations' | 'notebook'
@@ -26,6 +32,7 @@ const StoredPreferences = z
     fontScale: z.number().int().min(FONT_SCALE.min).max(FONT_SCALE.max),
     outlineOpen: z.boolean(),
     sidePanel: z.enum(['outline', 'annotations', 'notebook']),
+    highlightColor: HighlightColorSchema,
   })
   .partial()
 
@@ -36,6 +43,7 @@ function defaults(): Preferences {
     fontScale: 100,
     outlineOpen: matchMedia('(min-width: 900px)').matches,
     sidePanel: 'outline',
+    highlightColor: 'yellow',
   }
 }
 
