@@ -8,9 +8,14 @@ import {
 import { CommentComposer } from './CommentComposer'
 import type { ThreadActions } from './ThreadCard'
 
+/** What can be done with a thread, plus changing a highlight's colour. */
+export interface HighlightActions extends ThreadActions {
+  recolor(annotation: Annotation, color: HighlightColor): void
+}
+
 interface HighlightCardProps {
   annotation: Annotation
-  actions: ThreadActions & { recolor(annotation: Annotation, color: HighlightColor): void }
+  actions: HighlightActions
   style?: React.CSSProperties
 }
 

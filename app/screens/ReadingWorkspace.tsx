@@ -11,31 +11,32 @@ import {
 import { useTranslation } from 'react-i18next'
 import type { LocalReading } from '../../src/collab/local-reading'
 import { createAnchor } from '../../src/core/anchoring'
-import type { Annotation, HighlightColor } from '../../src/core/annotations/annotation'
+import type { HighlightColor } from '../../src/core/annotations/annotation'
 import { groupThreads } from '../../src/core/annotations/annotation-threads'
 import { adjacentHighlightId } from '../../src/editor/annotation-highlights'
 import { selectionRange, type SelectionRange } from '../../src/editor/selection-range'
 import { AnnotationList } from '../annotations/AnnotationList'
-import { CommentComposer } from '../annotations/CommentComposer'
-import { HighlightCard } from '../annotations/HighlightCard'
+import type { ComposerValue } from '../annotations/CommentComposer'
 import { describeAnnotationError } from '../annotations/describe-annotation-error'
-import { MarginColumn, type MarginItem } from '../annotations/MarginColumn'
+import type { HighlightActions } from '../annotations/HighlightCard'
+import { MarginColumn } from '../annotations/MarginColumn'
+import { NEW_COMMENT_ID, marginItems } from '../annotations/margin-items'
 import { NotebookPanel } from '../annotations/NotebookPanel'
 import { SelectionMenu } from '../annotations/SelectionMenu'
-import { ThreadCard, type ThreadActions } from '../annotations/ThreadCard'
 import { useAnchoring, type Placement } from '../annotations/use-anchoring'
 import { useAnnotationSession } from '../annotations/use-annotation-session'
-import { useAnnotations, useSubscription } from '../annotations/use-annotations'
+import { useAnnotations } from '../annotations/use-annotations'
+import { useNotebookQuotes } from '../annotations/use-notebook-quotes'
+import { useWorkspaceKeys } from '../annotations/use-workspace-keys'
+import { WorkspaceControls } from '../annotations/WorkspaceControls'
 import { ArticleView, type ArticleHandlers } from '../components/ArticleView'
 import { Notice } from '../components/Notice'
 import { Outline } from '../components/Outline'
 import { SidePanelTabs } from '../components/SidePanelTabs'
-import { useOutline } from '../reader/use-outline'
 import { directionOf } from '../i18n/ui-language'
+import { useOutline } from '../reader/use-outline'
 import type { Identity } from '../state/identity'
 import { updatePreferences, usePreferences } from '../state/preferences'
-
-const NEW_COMMENT_ID = 'new-comment'
 
 interface ReadingWorkspaceProps {
   reading: LocalReading
@@ -57,16 +58,15 @@ export function ReadingWorkspace({
   const { t } = useTranslation()
   const preferences = usePreferences()
   const [editor, setEditor] = useState<Editor | null>(null)
-  const [notebookEditor, setNotebookEditor] = useState<Editor | null>(null)
   const { session, error: sessionError } = useAnnotationSession(reading, identity)
   const annotations = useAnnotations(session?.collection ?? null)
-  useSubscription(session ? (listener) => session.undo.subscribe(listener) : null)
   const outline = useOutline(editor)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [draft, setDraft] = useState<Placement | null>(null)
   const [editing, setEditing] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
-  const pendingQuote = useRef<Annotation | null>(null)
+  const [sessionErrorSeen, setSessionErrorSeen] = useState(false)
+  const { setNotebook, quoteToNotebook } = useNotebookQuotes()
 
   const authors = useMemo(() => [...new Set(annotations.map((a) => a.author))], [annotations])
   const authorIndex = useCallback(
@@ -89,20 +89,14 @@ export function ReadingWorkspace({
     [t],
   )
 
-  const scrollToPassage = useCallback(
-    (id: string) => {
-      const element = editor?.view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`)
-      element?.scrollIntoView({ block: 'center', behavior: 'smooth' })
-    },
-    [editor],
-  )
-
   const activate = useCallback(
     (id: string | null, options: { scroll?: boolean } = {}) => {
       setActiveId(id)
-      if (id && options.scroll) scrollToPassage(id)
+      if (!id || !options.scroll) return
+      const passage = editor?.view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`)
+      passage?.scrollIntoView({ block: 'center', behavior: 'smooth' })
     },
-    [scrollToPassage],
+    [editor],
   )
 
   const anchorFor = useCallback(
@@ -156,6 +150,7 @@ export function ReadingWorkspace({
     [t],
   )
 
+  // The article's shortcuts are bound once, with the editor; they read the latest handlers here.
   const handlers = useRef<ArticleHandlers>({
     highlight: () => false,
     comment: () => false,
@@ -167,8 +162,7 @@ export function ReadingWorkspace({
       highlight: (selection) => highlight(selection),
       comment: (selection) => startComment(selection),
       next: (direction) => {
-        if (!editor) return false
-        const id = adjacentHighlightId(editor.state, direction)
+        const id = editor ? adjacentHighlightId(editor.state, direction) : null
         if (id) activate(id, { scroll: true })
         return id !== null
       },
@@ -176,191 +170,69 @@ export function ReadingWorkspace({
     }
   })
 
-  const quoteIntoNotebook = useCallback((target: Editor, annotation: Annotation) => {
-    const quote = annotation.anchor?.quote.exact
-    if (!quote) return
-    target.chain().insertAnnotationQuote({ annotationId: annotation.id, text: quote }).focus().run()
-  }, [])
-
-  useEffect(() => {
-    if (notebookEditor && pendingQuote.current) {
-      quoteIntoNotebook(notebookEditor, pendingQuote.current)
-      pendingQuote.current = null
-    }
-  }, [notebookEditor, quoteIntoNotebook])
-
   const onQuoteClick = useRef<(annotationId: string) => void>(() => undefined)
   useLayoutEffect(() => {
     onQuoteClick.current = (annotationId) => activate(annotationId, { scroll: true })
   })
 
-  const actions: ThreadActions & { recolor(annotation: Annotation, color: HighlightColor): void } =
-    {
-      recolor: (annotation, color) => {
-        updatePreferences({ highlightColor: color })
-        session?.store.edit(annotation.id, { color })
-      },
-      isOwn: (annotation) => annotation.author === identity.userId,
-      reply: (to, value) => session?.store.reply({ to, body: value.body, tags: value.tags }),
-      edit: (annotation, value) => {
-        if (!session) return
-        session.store.batch(() => {
-          session.store.edit(annotation.id, { body: value.body, tags: value.tags })
-          if (annotation.kind !== 'reply' && value.visibility !== annotation.visibility) {
-            session.store.setVisibility(annotation.id, value.visibility)
-          }
-        })
-      },
-      remove: (annotation) => {
-        try {
-          session?.store.delete(annotation.id)
-        } catch (reason) {
-          reportProblem(reason)
-        }
-      },
-      setResolved: (annotation, resolved) =>
-        resolved ? session?.store.resolve(annotation.id) : session?.store.reopen(annotation.id),
-      quoteToNotebook: (annotation) => {
-        updatePreferences({ outlineOpen: true, sidePanel: 'notebook' })
-        if (notebookEditor) quoteIntoNotebook(notebookEditor, annotation)
-        else pendingQuote.current = annotation
-      },
-      showPassage: (annotation) => activate(annotation.id, { scroll: true }),
-    }
-
-  const marginItems: MarginItem[] = threads.flatMap((thread): MarginItem[] => {
-    const placement = anchoring.placements.get(thread.root.id)
-    if (thread.root.kind !== 'comment' || !placement) return []
-    return [
-      {
-        id: thread.root.id,
-        placement,
-        render: (ref, style) => (
-          <ThreadCard
-            key={thread.root.id}
-            ref={ref}
-            style={style}
-            thread={thread}
-            active={activeId === thread.root.id}
-            actions={actions}
-            onActivate={() => activeId !== thread.root.id && activate(thread.root.id)}
-          />
-        ),
-      },
-    ]
+  const leave = useCallback(() => setActiveId(null), [])
+  useWorkspaceKeys({
+    editor,
+    undo: session?.undo,
+    editing,
+    composing: draft !== null,
+    onLeave: leave,
   })
-  const activeHighlight = annotations.find(
-    (annotation) => annotation.id === activeId && annotation.kind === 'highlight',
-  )
-  const activePlacement = activeHighlight && anchoring.placements.get(activeHighlight.id)
-  if (activeHighlight && activePlacement) {
-    marginItems.push({
-      id: activeHighlight.id,
-      placement: activePlacement,
-      render: (ref, style) => (
-        <HighlightCard
-          key={activeHighlight.id}
-          ref={ref}
-          style={style}
-          annotation={activeHighlight}
-          actions={actions}
-        />
-      ),
-    })
-  }
-  if (draft) {
-    marginItems.push({
-      id: NEW_COMMENT_ID,
-      placement: draft,
-      render: (ref, style) => (
-        <div key={NEW_COMMENT_ID} ref={ref} style={style} className="thread-card" data-active>
-          <CommentComposer
-            mode="comment"
-            onSave={(value) => {
-              const anchor = anchorFor(draft)
-              if (!session || !anchor) throw new Error(t('selectFirst'))
-              const made = session.store.createComment({
-                anchor,
-                ...value,
-                color: preferences.highlightColor,
-              })
-              setDraft(null)
-              setActiveId(made.id)
-            }}
-            onCancel={() => {
-              setDraft(null)
-              setActiveId(null)
-              editor?.commands.focus()
-            }}
-          />
-        </div>
-      ),
-    })
+
+  const store = session?.store
+  const actions: HighlightActions = {
+    isOwn: (annotation) => annotation.author === identity.userId,
+    reply: (to, value) => store?.reply({ to, body: value.body, tags: value.tags }),
+    edit: (annotation, value) =>
+      store?.batch(() => {
+        store.edit(annotation.id, { body: value.body, tags: value.tags })
+        if (annotation.kind !== 'reply' && value.visibility !== annotation.visibility) {
+          store.setVisibility(annotation.id, value.visibility)
+        }
+      }),
+    remove: (annotation) => {
+      try {
+        store?.delete(annotation.id)
+      } catch (reason) {
+        reportProblem(reason)
+      }
+    },
+    setResolved: (annotation, resolved) =>
+      resolved ? store?.resolve(annotation.id) : store?.reopen(annotation.id),
+    recolor: (annotation, color) => {
+      updatePreferences({ highlightColor: color })
+      store?.edit(annotation.id, { color })
+    },
+    quoteToNotebook,
+    showPassage: (annotation) => activate(annotation.id, { scroll: true }),
   }
 
-  const undo = session?.undo
-  const controls = (
-    <>
-      <button
-        type="button"
-        className="tool"
-        aria-keyshortcuts="Control+Z"
-        disabled={!undo?.canUndo()}
-        onClick={() => undo?.undo()}
-      >
-        {t('undo')}
-      </button>
-      <button
-        type="button"
-        className="tool"
-        aria-keyshortcuts="Control+Shift+Z"
-        disabled={!undo?.canRedo()}
-        onClick={() => undo?.redo()}
-      >
-        {t('redo')}
-      </button>
-      <button
-        type="button"
-        className="tool"
-        aria-pressed={editing}
-        data-testid="edit-article"
-        onClick={() => setEditing(!editing)}
-      >
-        {editing ? t('doneEditing') : t('editArticle')}
-      </button>
-    </>
-  )
-
-  useEffect(() => {
-    // Ctrl/⌘+Z in the read-only article undoes annotation actions; while editing, the text's own.
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (
-        editing ||
-        !session ||
-        !(event.ctrlKey || event.metaKey) ||
-        event.key.toLowerCase() !== 'z'
-      )
-        return
-      if (!(event.target instanceof Node) || !editor?.view.dom.contains(event.target)) return
-      event.preventDefault()
-      if (event.shiftKey) session.undo.redo()
-      else session.undo.undo()
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [editor, editing, session])
-
-  useEffect(() => {
-    // Escape leaves the active annotation (a composer handles its own Escape first).
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || draft) return
-      if (event.target instanceof Element && event.target.closest('[data-testid="composer"]'))
-        return
+  const items = marginItems({
+    threads,
+    placements: anchoring.placements,
+    activeId,
+    activeHighlight: annotations.find((a) => a.id === activeId && a.kind === 'highlight'),
+    draft,
+    actions,
+    activate,
+    saveDraft: (value: ComposerValue) => {
+      const anchor = anchorFor(draft)
+      if (!store || !anchor) throw new Error(t('selectFirst'))
+      const made = store.createComment({ anchor, ...value, color: preferences.highlightColor })
+      setDraft(null)
+      setActiveId(made.id)
+    },
+    cancelDraft: () => {
+      setDraft(null)
       setActiveId(null)
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [draft])
+      editor?.commands.focus()
+    },
+  })
 
   const articleDir = reading.meta.article.language === 'ar' ? 'rtl' : 'ltr'
 
@@ -369,10 +241,19 @@ export function ReadingWorkspace({
       <a className="skip-link" href="#article-main">
         {t('skipToArticle')}
       </a>
-      {header(controls)}
+      {header(
+        <WorkspaceControls
+          undo={session?.undo}
+          editing={editing}
+          onToggleEditing={() => setEditing(!editing)}
+        />,
+      )}
       {notice}
-      {sessionError !== null && (
-        <Notice message={describeAnnotationError(t, sessionError)} onDismiss={() => undefined} />
+      {sessionError !== null && !sessionErrorSeen && (
+        <Notice
+          message={describeAnnotationError(t, sessionError)}
+          onDismiss={() => setSessionErrorSeen(true)}
+        />
       )}
       {problem !== null && <Notice message={problem} onDismiss={() => setProblem(null)} />}
       {editing && (
@@ -396,7 +277,7 @@ export function ReadingWorkspace({
             {preferences.sidePanel === 'notebook' && session && (
               <NotebookPanel
                 doc={session.notebookDoc}
-                onEditor={setNotebookEditor}
+                onEditor={setNotebook}
                 onQuoteClick={onQuoteClick}
               />
             )}
@@ -416,7 +297,7 @@ export function ReadingWorkspace({
               {editor && (
                 <MarginColumn
                   editor={editor}
-                  items={marginItems}
+                  items={items}
                   activeId={activeId}
                   layoutKey={`${preferences.fontScale}:${preferences.outlineOpen}:${preferences.sidePanel}:${editing}`}
                 />

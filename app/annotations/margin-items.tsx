@@ -1,0 +1,82 @@
+import type { Annotation } from '../../src/core/annotations/annotation'
+import type { AnnotationThread } from '../../src/core/annotations/annotation-threads'
+import { CommentComposer, type ComposerValue } from './CommentComposer'
+import { HighlightCard, type HighlightActions } from './HighlightCard'
+import type { MarginItem } from './MarginColumn'
+import { ThreadCard } from './ThreadCard'
+import type { Placement } from './use-anchoring'
+
+export const NEW_COMMENT_ID = 'new-comment'
+
+interface MarginContent {
+  threads: readonly AnnotationThread[]
+  placements: ReadonlyMap<string, Placement>
+  activeId: string | null
+  /** The active annotation when it is a highlight: it gets a card while active. */
+  activeHighlight: Annotation | undefined
+  /** Where a new comment is being written, if one is. */
+  draft: Placement | null
+  actions: HighlightActions
+  activate: (id: string) => void
+  saveDraft: (value: ComposerValue) => void
+  cancelDraft: () => void
+}
+
+/** What the margin shows: a card per anchored comment thread, the active highlight's, the draft. */
+export function marginItems(content: MarginContent): MarginItem[] {
+  const { threads, placements, activeId, activeHighlight, draft, actions } = content
+  const items: MarginItem[] = threads.flatMap((thread): MarginItem[] => {
+    const placement = placements.get(thread.root.id)
+    if (thread.root.kind !== 'comment' || !placement) return []
+    const id = thread.root.id
+    return [
+      {
+        id,
+        placement,
+        render: (ref, style) => (
+          <ThreadCard
+            key={id}
+            ref={ref}
+            style={style}
+            thread={thread}
+            active={activeId === id}
+            actions={actions}
+            onActivate={() => activeId !== id && content.activate(id)}
+          />
+        ),
+      },
+    ]
+  })
+  const highlightPlacement = activeHighlight && placements.get(activeHighlight.id)
+  if (activeHighlight && highlightPlacement) {
+    items.push({
+      id: activeHighlight.id,
+      placement: highlightPlacement,
+      render: (ref, style) => (
+        <HighlightCard
+          key={activeHighlight.id}
+          ref={ref}
+          style={style}
+          annotation={activeHighlight}
+          actions={actions}
+        />
+      ),
+    })
+  }
+  if (draft) {
+    items.push({
+      id: NEW_COMMENT_ID,
+      placement: draft,
+      render: (ref, style) => (
+        <div key={NEW_COMMENT_ID} ref={ref} style={style} className="thread-card" data-active>
+          <CommentComposer
+            mode="comment"
+            onSave={content.saveDraft}
+            onCancel={content.cancelDraft}
+          />
+        </div>
+      ),
+    })
+  }
+  return items
+}
