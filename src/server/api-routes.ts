@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { OpenedArticle } from '../core/platform'
 import { sendJson, sendSerializedJson } from './http-response'
+import { isSeminarApiPath } from './seminar/seminar-api-handler'
 
 export interface ApiContext {
   article: OpenedArticle
   version: string
+  /** Answers `/api/seminars…` when the server hosts seminars. */
+  seminars?: ApiHandler
 }
 
 export interface HealthResponse {
@@ -21,8 +24,9 @@ export function isApiPath(pathname: string): boolean {
 
 /**
  * The JSON API under `/api/`: `GET /api/article` (the `OpenedArticle` the server was started
- * with) and `GET /api/health`. Anything else under `/api/` is a JSON 404, never the web app's
- * index.html, so a client calling a wrong endpoint sees an error rather than HTML.
+ * with), `GET /api/health`, and the seminar API when there is one. Anything else under `/api/`
+ * is a JSON 404, never the web app's index.html, so a client calling a wrong endpoint sees an
+ * error rather than HTML.
  */
 export function createApiHandler(context: ApiContext): ApiHandler {
   // Serialized once: the article is fixed for the server's lifetime and is the largest answer.
@@ -30,6 +34,10 @@ export function createApiHandler(context: ApiContext): ApiHandler {
   const health: HealthResponse = { ok: true, version: context.version }
 
   return (req, res, pathname) => {
+    if (context.seminars && isSeminarApiPath(pathname)) {
+      context.seminars(req, res, pathname)
+      return
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD')
       sendJson(res, 405, { error: `${req.method} is not allowed on ${pathname}: use GET.` })

@@ -230,7 +230,7 @@ describe('bin/hamish.mjs', () => {
     () => {
       const result = spawnSync(oldNode, [bin, '--version'], { encoding: 'utf8' })
       expect(result.stderr).toBe(
-        `hamish: needs Node.js 22.12 or newer, but this is Node.js ${oldNodeVersion.slice(1)}; install a current Node.js from https://nodejs.org.\n`,
+        `hamish: needs Node.js 22.13 or newer, but this is Node.js ${oldNodeVersion.slice(1)}; install a current Node.js from https://nodejs.org.\n`,
       )
       expect(result.status).toBe(1)
     },

@@ -62,6 +62,11 @@ function createProgram(version: string): Command {
     .option('--data <dir>', "where seminars are kept (default: this user's app-data folder)")
     .option('--article <file>', 'the article to serve (default: the bundled article)')
     .option('--web-root <dir>', 'serve the web app from this folder (default: the built one)')
+    .option(
+      '--public-url <url>',
+      "the address students reach this server at, for seminar links (default: this computer's network address)",
+      parsePublicUrl,
+    )
     .action(
       (options: {
         port: number
@@ -69,6 +74,7 @@ function createProgram(version: string): Command {
         data?: string
         article?: string
         webRoot?: string
+        publicUrl?: string
       }) => runServe(options),
     )
 
@@ -99,6 +105,21 @@ function parsePort(value: string): number {
     throw new InvalidArgumentError('A port is a whole number from 0 to 65535 (0: any free port).')
   }
   return port
+}
+
+function parsePublicUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InvalidArgumentError('Give a full address such as http://192.168.1.20:4321/.')
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidArgumentError('The public address must start with http:// or https://.')
+  }
+  url.search = ''
+  url.hash = ''
+  return url.href.endsWith('/') ? url.href : `${url.href}/`
 }
 
 function parseHost(value: string): string {

@@ -4,6 +4,9 @@ import { writeStdout } from './cli-output'
 import { prepareDataDir } from './data-dir'
 import { loadArticleFile, loadBundledArticle } from './load-article'
 import { findHamishPackage } from './package-root'
+import { publicBaseUrl } from './seminar/public-url'
+import { DATABASE_FILE_NAME } from './seminar/seminar-database'
+import { openSeminarServer } from './seminar/seminar-server'
 import { nextShutdownSignal } from './shutdown-signal'
 import { startWebServer } from './web-server'
 
@@ -16,6 +19,8 @@ export interface ServeOptions {
   article?: string
   /** The built web app; defaults to `dist/web` in the package. */
   webRoot?: string
+  /** The address students reach this server at, for join links; defaults to its LAN address. */
+  publicUrl?: string
 }
 
 /**
@@ -27,16 +32,33 @@ export async function runServe(options: ServeOptions): Promise<void> {
   const opened = options.article
     ? await loadArticleFile(options.article)
     : await loadBundledArticle()
-  await prepareDataDir(options.data ?? appDataDir())
-  const server = await startWebServer({
-    webRoot: options.webRoot ?? join(hamish.root, 'dist', 'web'),
-    article: opened,
-    version: hamish.version,
-    host: options.host,
-    port: options.port,
+  const dataDir = await prepareDataDir(options.data ?? appDataDir())
+  let publicUrl = ''
+  const seminars = await openSeminarServer({
+    dataDir,
+    defaultArticle: opened.article,
+    publicUrl: () => publicUrl,
   })
-  const title = opened.article.meta.title.replace(/\s+/g, ' ').trim() || opened.fileName
-  await writeStdout(`Hamish is serving "${title}" at ${server.url}\n`)
-  await nextShutdownSignal()
-  await server.close()
+  try {
+    const server = await startWebServer({
+      webRoot: options.webRoot ?? join(hamish.root, 'dist', 'web'),
+      article: opened,
+      version: hamish.version,
+      host: options.host,
+      port: options.port,
+      seminars,
+    })
+    publicUrl = options.publicUrl ?? publicBaseUrl(server.url)
+    const title = opened.article.meta.title.replace(/\s+/g, ' ').trim() || opened.fileName
+    await writeStdout(
+      `Hamish is serving "${title}" at ${server.url}\n` +
+        (publicUrl === server.url ? '' : `Seminar links point to ${publicUrl}\n`) +
+        `Seminars are kept in ${join(dataDir, DATABASE_FILE_NAME)}\n` +
+        `Admin token (to create seminars from another computer): ${seminars.adminToken}\n`,
+    )
+    await nextShutdownSignal()
+    await server.close()
+  } finally {
+    await seminars.close()
+  }
 }

@@ -3,7 +3,7 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import type { Readable } from 'node:stream'
+import type { Duplex, Readable } from 'node:stream'
 import sirv from 'sirv'
 import type { OpenedArticle } from '../core/platform'
 import { createApiHandler, isApiPath } from './api-routes'
@@ -27,6 +27,16 @@ export interface WebServerOptions {
   host?: string
   /** Defaults to 4321; 0 picks any free port. */
   port?: number
+  /** The seminar API (`/api/seminars…`) and sync WebSocket (`/sync`); none when absent. */
+  seminars?: SeminarEndpoints
+}
+
+/** What the web server needs of the seminar server (`openSeminarServer`). */
+export interface SeminarEndpoints {
+  handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): void
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** Closes the WebSockets, which would otherwise keep the HTTP server from closing. */
+  closeConnections(): Promise<void>
 }
 
 export interface RunningWebServer {
@@ -52,6 +62,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   const server = createServer(createRequestHandler(options, host))
+  server.on('upgrade', createUpgradeHandler(options.seminars, host))
   await listen(server, host, requestedPort)
   const { port } = server.address() as AddressInfo
 
@@ -60,11 +71,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     port,
     close() {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        // Keep-alive connections would otherwise hold `close` open for seconds.
-        server.closeAllConnections()
-      })
+      closing ??= (async () => {
+        await options.seminars?.closeConnections()
+        await new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()))
+          // Keep-alive connections would otherwise hold `close` open for seconds.
+          server.closeAllConnections()
+        })
+      })()
       return closing
     },
   }
@@ -74,7 +88,12 @@ function createRequestHandler(
   options: WebServerOptions,
   host: string,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const api = createApiHandler({ article: options.article, version: options.version })
+  const { seminars } = options
+  const api = createApiHandler({
+    article: options.article,
+    version: options.version,
+    ...(seminars && { seminars: (req, res, pathname) => seminars.handleApi(req, res, pathname) }),
+  })
   const staticFiles = sirv(options.webRoot, {
     // An address with no file is a route of the single-page app: answer with index.html.
     single: true,
@@ -116,6 +135,21 @@ function createRequestHandler(
     // removed by a rebuild after start would otherwise crash the whole server.
     res.once('pipe', (source: Readable) => source.once('error', () => res.destroy()))
     staticFiles(req, res)
+  }
+}
+
+/** WebSocket upgrades go to the seminar server, under the same Host rule as every request. */
+function createUpgradeHandler(
+  seminars: SeminarEndpoints | undefined,
+  host: string,
+): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+  return (req, socket, head) => {
+    if (seminars && isTrustedHostHeader(req.headers.host, host)) {
+      seminars.handleUpgrade(req, socket, head)
+      return
+    }
+    const status = seminars ? '403 Forbidden' : '404 Not Found'
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
   }
 }
 

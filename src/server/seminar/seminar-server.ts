@@ -1,0 +1,114 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { Hocuspocus } from '@hocuspocus/server'
+import type { ArticleDoc } from '../../core/article/article-doc'
+import { AwarenessIdentityExtension } from './awareness-identity-extension'
+import { DocumentStore } from './document-store'
+import { LiveSeminars } from './live-seminars'
+import { MemberAuthority } from './member-authority'
+import { MemberTokens } from './member-tokens'
+import {
+  DEFAULT_MESSAGE_RATE,
+  MessageRateExtension,
+  type MessageRateOptions,
+} from './message-rate-extension'
+import { RosterProjection } from './roster-projection'
+import { createSeminarApiHandler, type SeminarApiHandler } from './seminar-api-handler'
+import { SeminarAuthExtension } from './seminar-auth-extension'
+import { openSeminarDatabase } from './seminar-database'
+import { SeminarRecords } from './seminar-records'
+import { SeminarService } from './seminar-service'
+import { loadServerSecrets } from './server-secrets'
+import { SqlitePersistenceExtension } from './sqlite-persistence-extension'
+import { MAX_SYNC_MESSAGE_BYTES, createSyncEndpoint } from './sync-endpoint'
+import { KeyedTokenBuckets } from './token-bucket'
+
+/** Wrong join codes an address may send: 10 a minute (a class behind one NAT mistypes too). */
+export const WRONG_JOIN_CODES_PER_MINUTE = 10
+
+/** How long `close` waits for open documents to be compacted before it closes the database. */
+const UNLOAD_WAIT_MS = 5000
+
+export interface SeminarServerOptions {
+  /** A prepared data folder (see `prepareDataDir`): `hamish.sqlite` and the secrets live there. */
+  dataDir: string
+  /** The article a seminar opens on when it is created without one. */
+  defaultArticle: ArticleDoc
+  /** The address students reach this server at, ending in `/`, for the links it hands out. */
+  publicUrl: () => string
+  now?: () => Date
+  messageRate?: MessageRateOptions
+  maxMessageBytes?: number
+  wrongJoinCodesPerMinute?: number
+}
+
+/** The seminar half of `hamish serve`: its HTTP API and its sync WebSocket, on the app's server. */
+export interface SeminarServer {
+  /** Creates seminars from other computers; printed at start, kept in the data folder. */
+  readonly adminToken: string
+  handleApi: SeminarApiHandler
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** What the store holds for a document (its state and pending updates, as one update). */
+  storedState(documentName: string): Uint8Array | null
+  /** Closes every sync connection (the web server needs them gone to stop). */
+  closeConnections(): Promise<void>
+  /** Closes the connections, compacts what is open and closes the database. */
+  close(): Promise<void>
+}
+
+export async function openSeminarServer(options: SeminarServerOptions): Promise<SeminarServer> {
+  const now = options.now ?? (() => new Date())
+  const clock = () => now().getTime()
+  const secrets = await loadServerSecrets(options.dataDir)
+  const db = openSeminarDatabase(options.dataDir)
+  const records = new SeminarRecords(db)
+  const documents = new DocumentStore(db, now)
+  const tokens = new MemberTokens(secrets.tokenSecret, now)
+  const authority = new MemberAuthority(tokens, records)
+
+  const hocuspocus = new Hocuspocus({
+    name: 'hamish',
+    quiet: true,
+    extensions: [
+      new MessageRateExtension(options.messageRate ?? DEFAULT_MESSAGE_RATE, clock),
+      new SeminarAuthExtension(authority, records),
+      new SqlitePersistenceExtension(documents),
+      new AwarenessIdentityExtension(),
+    ],
+  })
+  const endpoint = createSyncEndpoint(hocuspocus, options.maxMessageBytes ?? MAX_SYNC_MESSAGE_BYTES)
+  const perMinute = options.wrongJoinCodesPerMinute ?? WRONG_JOIN_CODES_PER_MINUTE
+  const service = new SeminarService({
+    db,
+    records,
+    documents,
+    tokens,
+    authority,
+    roster: new RosterProjection(hocuspocus, records),
+    live: new LiveSeminars(hocuspocus),
+    wrongCodes: new KeyedTokenBuckets(perMinute, perMinute / 60, clock),
+    defaultArticle: options.defaultArticle,
+    publicUrl: options.publicUrl,
+    now,
+  })
+
+  let closing: Promise<void> | undefined
+  return {
+    adminToken: secrets.adminToken,
+    handleApi: createSeminarApiHandler(service, secrets.adminToken),
+    handleUpgrade: (req, socket, head) => endpoint.handleUpgrade(req, socket, head),
+    storedState: (documentName) => documents.load(documentName),
+    closeConnections: () => endpoint.close(),
+    close() {
+      closing ??= (async () => {
+        await endpoint.close()
+        hocuspocus.flushPendingStores()
+        const deadline = Date.now() + UNLOAD_WAIT_MS
+        while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) await sleep(10)
+        db.close()
+      })()
+      return closing
+    },
+  }
+}
