@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { _electron as electron, expect, test } from '@playwright/test'
-import type { ElectronApplication } from '@playwright/test'
-import { electronBinaryAvailable, electronExecutable } from '../support/electron'
+import type { ElectronApplication, Page } from '@playwright/test'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { electronBinaryAvailable, hamishLaunchOptions } from '../support/electron'
 
 test.skip(
   !electronBinaryAvailable(),
@@ -13,21 +16,49 @@ const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const ARTICLE_TITLE = 'الدبلوماسية الدفاعية وتأثيرها في الامن الوطني العراقي'
 
 let app: ElectronApplication
+let home: string
 
 test.beforeAll(async () => {
-  const args = [path.join(packageRoot, 'dist', 'electron', 'main.cjs')]
-  // Chromium will not start its sandbox as root (CI containers).
-  if (process.getuid?.() === 0) args.unshift('--no-sandbox')
-  app = await electron.launch({
-    executablePath: electronExecutable() ?? undefined,
-    args,
-    cwd: packageRoot,
-  })
+  home = mkdtempSync(path.join(tmpdir(), 'hamish-e2e-home-'))
+  app = await electron.launch(hamishLaunchOptions(packageRoot, home))
 })
 
 test.afterAll(async () => {
   await app?.close()
+  if (home) rmSync(home, { recursive: true, force: true })
 })
+
+/** The bridge functions this spec calls (the e2e project cannot import `src/core` types). */
+type BridgeMethod = 'appInfo' | 'saveText' | 'setUiLanguage' | 'openArticle' | 'openRecentArticle'
+
+/** Calls one bridge function in the page, with a JSON argument, and returns its answer or error. */
+function callBridge(
+  window: Page,
+  method: BridgeMethod,
+  argument?: unknown,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+  return window.evaluate(
+    ([name, value]) => {
+      const bridge = (globalThis as unknown as { hamish: Record<string, (v?: unknown) => unknown> })
+        .hamish
+      return Promise.resolve(bridge[name]?.(value)).then(
+        (result) => ({ ok: true as const, value: result }),
+        (error: Error) => ({ ok: false as const, error: error.message }),
+      )
+    },
+    [method, argument] as const,
+  )
+}
+
+/** The application menu's labels, top level and one level down, as the main process has them. */
+function menuLabels(): Promise<string[][]> {
+  return app.evaluate(({ Menu }) =>
+    (Menu.getApplicationMenu()?.items ?? []).map((item) => [
+      item.label,
+      ...(item.submenu?.items ?? []).map((child) => child.label),
+    ]),
+  )
+}
 
 test('opens one window on the bundled article, served from app://hamish', async () => {
   const window = await app.firstWindow()
@@ -51,7 +82,7 @@ test('applies the content security policy: no eval', async () => {
   expect(outcome).toBe('EvalError')
 })
 
-test('exposes exactly the four bridge functions and no Node', async () => {
+test('exposes exactly the bridge functions and no Node', async () => {
   const window = await app.firstWindow()
   const exposed = await window.evaluate(() => {
     const page = globalThis as unknown as Record<string, unknown>
@@ -67,8 +98,18 @@ test('exposes exactly the four bridge functions and no Node', async () => {
     }
   })
   expect(exposed).toEqual({
-    functions: ['appInfo', 'openArticle', 'saveText', 'startupArticle'],
-    keys: 4,
+    functions: [
+      'appInfo',
+      'onImportProgress',
+      'onMenuCommand',
+      'openArticle',
+      'openDroppedArticle',
+      'openRecentArticle',
+      'saveText',
+      'setUiLanguage',
+      'startupArticle',
+    ],
+    keys: 9,
     require: 'undefined',
     process: 'undefined',
     module: 'undefined',
@@ -77,23 +118,94 @@ test('exposes exactly the four bridge functions and no Node', async () => {
 
 test('answers appInfo through the bridge and refuses a malformed save request', async () => {
   const window = await app.firstWindow()
-  const info = await window.evaluate(() => {
-    const bridge = (globalThis as unknown as { hamish: { appInfo(): Promise<unknown> } }).hamish
-    return bridge.appInfo()
+  const info = await callBridge(window, 'appInfo')
+  expect(info).toMatchObject({
+    ok: true,
+    value: { name: 'Hamish', version: expect.any(String), os: process.platform },
   })
-  expect(info).toMatchObject({ name: 'Hamish', version: expect.any(String), os: process.platform })
+  const refusal = await callBridge(window, 'saveText', {
+    suggestedName: '../../.bashrc',
+    mimeType: 'text/plain',
+    text: 'x',
+  })
+  expect(refusal).toMatchObject({
+    ok: false,
+    error: expect.stringMatching(
+      /^Hamish refused an IPC call on "file:save-text" with an invalid request: /,
+    ),
+  })
+})
 
-  const refusal = await window.evaluate(() => {
-    const bridge = (globalThis as unknown as { hamish: { saveText(r: unknown): Promise<unknown> } })
-      .hamish
-    return bridge
-      .saveText({ suggestedName: '../../.bashrc', mimeType: 'text/plain', text: 'x' })
-      .then(
-        () => 'saved',
-        (error: Error) => error.message,
-      )
-  })
-  expect(refusal).toMatch(
-    /^Hamish refused an IPC call on "file:save-text" with an invalid request: /,
+test('has its menu in Arabic and in English, following the UI language', async () => {
+  const window = await app.firstWindow()
+  expect(await callBridge(window, 'setUiLanguage', 'ar')).toEqual({ ok: true, value: null })
+  const arabic = await menuLabels()
+  expect(arabic.map((menu) => menu[0])).toEqual(
+    process.platform === 'darwin'
+      ? ['هامش', 'ملف', 'تحرير', 'عرض', 'نافذة', 'مساعدة']
+      : ['ملف', 'تحرير', 'عرض', 'مساعدة'],
   )
+  expect(arabic.flat().join(' ')).toContain('افتح مقالًا…')
+
+  expect(await callBridge(window, 'setUiLanguage', 'en')).toEqual({ ok: true, value: null })
+  const english = await menuLabels()
+  expect(english.flat()).toEqual(expect.arrayContaining(['File', 'Open Article…', 'View', 'Help']))
+  expect(await callBridge(window, 'setUiLanguage', 'fr')).toMatchObject({ ok: false })
+})
+
+test('sends a menu command to the page', async () => {
+  const window = await app.firstWindow()
+  await callBridge(window, 'setUiLanguage', 'en')
+  await window.evaluate(() => {
+    const page = globalThis as unknown as {
+      hamish: { onMenuCommand(listener: (command: unknown) => void): () => void }
+      receivedCommands: unknown[]
+    }
+    page.receivedCommands = []
+    page.hamish.onMenuCommand((command) => page.receivedCommands.push(command))
+  })
+  await app.evaluate(({ Menu }) => {
+    const view = Menu.getApplicationMenu()?.items.find((item) => item.label === 'View')
+    view?.submenu?.items[0]?.click()
+  })
+  await expect
+    .poll(() =>
+      window.evaluate(
+        () => (globalThis as unknown as { receivedCommands: unknown[] }).receivedCommands,
+      ),
+    )
+    .toContainEqual({ command: 'zoom-in' })
+})
+
+test('opens a PDF, lists it under Recent Articles, and drops it when it vanishes', async () => {
+  const window = await app.firstWindow()
+  const pdfPath = path.join(home, 'paper.pdf')
+  const document = await PDFDocument.create()
+  const font = await document.embedFont(StandardFonts.Helvetica)
+  document
+    .addPage()
+    .drawText('A paper read from its text layer.', { x: 50, y: 700, size: 12, font })
+  writeFileSync(pdfPath, await document.save())
+
+  // The open dialog answers with the file, as if the user had picked it.
+  await app.evaluate(({ dialog }, picked) => {
+    dialog.showOpenDialog = (() =>
+      Promise.resolve({ canceled: false, filePaths: [picked] })) as typeof dialog.showOpenDialog
+  }, pdfPath)
+  const opened = await callBridge(window, 'openArticle')
+  expect(opened).toMatchObject({ ok: true, value: { fileName: 'paper.pdf' } })
+  expect((await menuLabels()).flat().some((label) => label.startsWith('paper.pdf — '))).toBe(true)
+
+  expect(await callBridge(window, 'openRecentArticle', pdfPath)).toMatchObject({ ok: true })
+  expect(await callBridge(window, 'openRecentArticle', '/etc/passwd')).toEqual({
+    ok: false,
+    error: 'Hamish refused to open "passwd": it is not in the recent articles list.',
+  })
+
+  rmSync(pdfPath)
+  expect(await callBridge(window, 'openRecentArticle', pdfPath)).toMatchObject({
+    ok: false,
+    error: expect.stringMatching(/taken off Recent Articles\.$/),
+  })
+  expect((await menuLabels()).flat().some((label) => label.startsWith('paper.pdf — '))).toBe(false)
 })

@@ -24,3 +24,24 @@ export function electronExecutable(): string | null {
 export function electronBinaryAvailable(): boolean {
   return electronExecutable() !== null
 }
+
+/**
+ * How to launch the built app for a spec: the main bundle, no sandbox as root (Chromium will not
+ * start it there), and a throwaway home so window placement and recent articles are the spec's
+ * own rather than the machine user's (Electron's user-data folder lives under it everywhere).
+ */
+export function hamishLaunchOptions(packageRoot: string, home: string) {
+  const args = [path.join(packageRoot, 'dist', 'electron', 'main.cjs')]
+  if (process.getuid?.() === 0) args.unshift('--no-sandbox')
+  return {
+    executablePath: electronExecutable() ?? undefined,
+    args,
+    cwd: packageRoot,
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: path.join(home, '.config'),
+      APPDATA: path.join(home, 'AppData'),
+    } as Record<string, string>,
+  }
+}

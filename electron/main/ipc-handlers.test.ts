@@ -9,6 +9,9 @@ const implementations: IpcImplementations = {
   'article:open': () =>
     Promise.reject(new Error('Could not open "photo.png": ".png" files are not supported.')),
   'file:save-text': (request) => Promise.resolve({ location: `/home/r/${request.suggestedName}` }),
+  'ui:set-language': () => Promise.resolve(null),
+  'article:open-dropped': () => Promise.reject(new Error('not used here')),
+  'article:open-recent': () => Promise.reject(new Error('not used here')),
 }
 
 type Sender = Pick<IpcMainInvokeEvent, 'senderFrame'>
@@ -22,8 +25,11 @@ describe('registerIpcHandlers', () => {
     expect(channels.sort()).toEqual([
       'app:info',
       'article:open',
+      'article:open-dropped',
+      'article:open-recent',
       'article:startup',
       'file:save-text',
+      'ui:set-language',
     ])
   })
 })
@@ -79,6 +85,42 @@ describe('handleIpcCall', () => {
     ).rejects.toThrow(/invalid request/)
     expect(ran).toBe(false)
     expect(logged.length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('checks the new channels the same way: a relative dropped path or a bad language never runs', async () => {
+    const ran: string[] = []
+    const spy: IpcImplementations = {
+      ...implementations,
+      'ui:set-language': (request) => {
+        ran.push(request.language)
+        return Promise.resolve(null)
+      },
+      'article:open-dropped': (request) => {
+        ran.push(request.path)
+        return Promise.reject(new Error('stop here'))
+      },
+    }
+    const app = fromUrl('app://hamish/index.html')
+    expect(await handleIpcCall('ui:set-language', app, [{ language: 'ar' }], spy, log)).toBeNull()
+    await expect(
+      handleIpcCall('ui:set-language', app, [{ language: 'fr' }], spy, log),
+    ).rejects.toThrow(/invalid request/)
+    await expect(
+      handleIpcCall('article:open-dropped', app, [{ path: '../secret.md' }], spy, log),
+    ).rejects.toThrow(/invalid request: path: The path is not a full path\./)
+    await expect(
+      handleIpcCall(
+        'article:open-dropped',
+        fromUrl('https://evil.example/'),
+        [{ path: '/home/r/a.md' }],
+        spy,
+        log,
+      ),
+    ).rejects.toThrow(/only the app's own pages/)
+    await expect(
+      handleIpcCall('article:open-dropped', app, [{ path: '/home/r/a.md' }], spy, log),
+    ).rejects.toThrow(/^stop here$/)
+    expect(ran).toEqual(['ar', '/home/r/a.md'])
   })
 
   it('refuses to hand the renderer a malformed result', async () => {

@@ -43,6 +43,23 @@ describe('validateIpcCall', () => {
     }
   })
 
+  it('refuses a foreign sender on every channel, the desktop shell’s included', () => {
+    const payloads: Record<string, unknown> = {
+      'file:save-text': save,
+      'ui:set-language': { language: 'ar' },
+      'article:open-dropped': { path: '/home/r/a.pdf' },
+      'article:open-recent': { path: '/home/r/a.pdf' },
+    }
+    for (const channel of Object.keys(ipcContract)) {
+      const payload = payloads[channel]
+      expect(validateIpcCall(ipcContract, channel, appPage, payload).ok).toBe(true)
+      for (const sender of ['https://evil.example/', 'file:///home/r/a.html', null]) {
+        const result = validateIpcCall(ipcContract, channel, sender, payload)
+        expect(result.ok).toBe(false)
+      }
+    }
+  })
+
   it('names the foreign sender by origin only', () => {
     const result = validateIpcCall(
       ipcContract,

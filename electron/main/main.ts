@@ -1,16 +1,35 @@
 import { existsSync, statSync } from 'node:fs'
 import nodePath from 'node:path'
-import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron'
-import { formatFromFileName } from '../../src/core/article/article-format'
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron'
+import type { ShellLanguage } from '../../src/core/ipc/contract'
 import { loadArticleFile } from '../../src/server/load-article'
+import { installApplicationMenu } from './application-menu'
 import { registerAppScheme, serveWebRoot } from './app-protocol'
 import { resolveAppPaths } from './app-paths'
 import { writeTextFileAtomically } from './atomic-write'
 import { registerIpcHandlers } from './ipc-handlers'
+import { sendIpcEvent } from './ipc-events'
+import { buildMenuTemplate } from './menu-template'
+import type { MenuAction } from './menu-template'
 import { denyAllPermissions, guardNavigation } from './navigation-guard'
-import { createPlatformService } from './platform-service'
+import { createPlatformService, isOpenableArticle } from './platform-service'
+import { RecentArticles, RecentArticlesSchema } from './recent-articles'
+import { SettingsFile } from './settings-file'
+import { shellLanguageFor } from './shell-messages'
 import { startupArticlePath } from './startup-arguments'
-import { createMainWindow, focusWindow, loadApp } from './window'
+import { WindowStateSchema, placeWindow } from './window-state'
+import type { Rectangle } from './window-state'
+import { createMainWindow, focusWindow, loadApp, rememberWindowState } from './window'
 
 // The scheme must be privileged before the app is ready, and a second copy must not get that far.
 registerAppScheme(protocol)
@@ -45,16 +64,6 @@ function run(): void {
     showArticle(path)
   })
 
-  const openWindow = async (): Promise<void> => {
-    const window = createMainWindow(paths.preload)
-    mainWindow = window
-    window.on('closed', () => {
-      if (mainWindow === window) mainWindow = null
-    })
-    guardNavigation(window, { dialog, shell })
-    await loadApp(window)
-  }
-
   void app.whenReady().then(async () => {
     if (!existsSync(nodePath.join(paths.webRoot, 'index.html'))) {
       dialog.showErrorBox(
@@ -66,6 +75,56 @@ function run(): void {
     }
     serveWebRoot(protocol, paths.webRoot)
     denyAllPermissions(session.defaultSession)
+
+    const userData = app.getPath('userData')
+    const windowStateFile = new SettingsFile(
+      nodePath.join(userData, 'window-state.json'),
+      WindowStateSchema,
+    )
+    // The menu speaks the system's language until the renderer says which one it shows.
+    let language: ShellLanguage = shellLanguageFor(app.getPreferredSystemLanguages())
+
+    const recentArticles = new RecentArticles({
+      store: new SettingsFile(
+        nodePath.join(userData, 'recent-articles.json'),
+        RecentArticlesSchema,
+      ),
+      system: systemRecentDocuments(),
+      onChange: () => refreshMenu(),
+    })
+    const dispatchMenuAction = (action: MenuAction): void => {
+      if (action.kind === 'clear-recent-articles') {
+        recentArticles.clear()
+        return
+      }
+      // On macOS the menu outlives the window: bring one back rather than act on nothing.
+      if (mainWindow === null) {
+        void openWindow()
+        return
+      }
+      sendIpcEvent(mainWindow.webContents, 'menu:command', action.command)
+    }
+    const refreshMenu = (): void =>
+      installApplicationMenu(
+        Menu,
+        buildMenuTemplate({ language, platform: process.platform, recent: recentArticles.paths }),
+        dispatchMenuAction,
+      )
+
+    const openWindow = async (): Promise<void> => {
+      const window = createMainWindow(
+        paths.preload,
+        placeWindow(windowStateFile.read(), displayWorkAreas()),
+      )
+      mainWindow = window
+      rememberWindowState(window, (state) => windowStateFile.write(state))
+      window.on('closed', () => {
+        if (mainWindow === window) mainWindow = null
+      })
+      guardNavigation(window, { dialog, shell })
+      await loadApp(window)
+    }
+
     registerIpcHandlers(
       ipcMain,
       createPlatformService({
@@ -76,8 +135,17 @@ function run(): void {
         startupArticlePath: () => articlePath,
         loadArticleFile,
         writeTextFile: writeTextFileAtomically,
+        language: () => language,
+        onLanguageChange: (chosen) => {
+          language = chosen
+          refreshMenu()
+        },
+        recentArticles,
+        sendImportProgress: (progress) =>
+          sendIpcEvent(mainWindow?.webContents ?? null, 'article:import-progress', progress),
       }),
     )
+    refreshMenu()
     await openWindow()
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void openWindow()
@@ -93,7 +161,25 @@ function articleFromArguments(argv: readonly string[], cwd: string): string | nu
   return startupArticlePath(argv, {
     argvHasAppPath: process.defaultApp === true,
     cwd,
-    isSupportedArticle: (path) => formatFromFileName(path) !== null,
+    isSupportedArticle: isOpenableArticle,
     isFile: (path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true,
   })
+}
+
+/** The displays' work areas, the primary display's first. */
+function displayWorkAreas(): Rectangle[] {
+  const primary = screen.getPrimaryDisplay()
+  const others = screen.getAllDisplays().filter((display) => display.id !== primary.id)
+  return [primary, ...others].map((display) => display.workArea)
+}
+
+/** The system's recent-documents list exists on macOS and Windows only. */
+function systemRecentDocuments(): ConstructorParameters<typeof RecentArticles>[0]['system'] {
+  if (process.platform !== 'darwin' && process.platform !== 'win32') {
+    return { addRecentDocument: () => {}, clearRecentDocuments: () => {} }
+  }
+  return {
+    addRecentDocument: (path) => app.addRecentDocument(path),
+    clearRecentDocuments: () => app.clearRecentDocuments(),
+  }
 }

@@ -1,6 +1,8 @@
 import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron'
 import { describe, expect, it } from 'vitest'
+import type { ImportProgress, ShellLanguage } from '../../src/core/ipc/contract'
 import type { OpenedArticle } from '../../src/core/platform'
+import { DocumentImportError } from '../../src/server/article-file'
 import { ExitCode, HamishError } from '../../src/server/hamish-error'
 import { articleErrorMessage, createPlatformService } from './platform-service'
 import type { PlatformServiceDeps } from './platform-service'
@@ -17,7 +19,11 @@ function service(overrides: Partial<PlatformServiceDeps> = {}) {
     saveOptions: [] as SaveDialogOptions[],
     loaded: [] as string[],
     written: [] as [string, string][],
+    languages: [] as ShellLanguage[],
+    progress: [] as ImportProgress[],
   }
+  let language: ShellLanguage = 'en'
+  const recent = new Set<string>(['/home/r/old.md'])
   const deps: PlatformServiceDeps = {
     app: {
       getName: () => 'Hamish',
@@ -45,9 +51,20 @@ function service(overrides: Partial<PlatformServiceDeps> = {}) {
       calls.written.push([path, text])
       return Promise.resolve()
     },
+    language: () => language,
+    onLanguageChange: (chosen) => {
+      language = chosen
+      calls.languages.push(chosen)
+    },
+    recentArticles: {
+      has: (path) => recent.has(path),
+      add: (path) => void recent.add(path),
+      remove: (path) => void recent.delete(path),
+    },
+    sendImportProgress: (progress) => void calls.progress.push(progress),
     ...overrides,
   }
-  return { platform: createPlatformService(deps), calls }
+  return { platform: createPlatformService(deps), calls, recent }
 }
 
 describe('platform service', () => {
@@ -84,7 +101,7 @@ describe('platform service', () => {
     expect(await platform['article:open'](undefined)).toEqual(opened)
     expect(calls.loaded).toEqual(['/home/r/papers/paper.md'])
     const extensions = calls.openOptions[0]?.filters?.[0]?.extensions
-    expect(extensions).toEqual(expect.arrayContaining(['txt', 'md', 'html']))
+    expect(extensions).toEqual(expect.arrayContaining(['txt', 'md', 'html', 'docx', 'pdf']))
     expect(calls.openOptions[0]?.defaultPath).toBe('/home/r/Documents')
     await platform['article:open'](undefined)
     expect(calls.openOptions[1]?.defaultPath).toBe('/home/r/papers')
@@ -147,7 +164,90 @@ describe('platform service', () => {
   })
 })
 
+describe('the desktop shell’s own channels', () => {
+  const gone = (path: string) =>
+    new HamishError(`cannot import "${path}": there is no such file.`, ExitCode.noInput, {
+      cause: Object.assign(new Error('ENOENT'), { code: 'ENOENT' }),
+    })
+
+  it('follows the renderer’s language in its dialogs', async () => {
+    const { platform, calls } = service()
+    expect(await platform['ui:set-language']({ language: 'ar' })).toBeNull()
+    expect(calls.languages).toEqual(['ar'])
+    await platform['article:open'](undefined)
+    expect(calls.openOptions[0]?.title).toBe('افتح مقالًا')
+  })
+
+  it('opens a dropped file through the same reader, remembers it and forwards progress', async () => {
+    const { platform, calls, recent } = service({
+      loadArticleFile: (path, options) => {
+        calls.loaded.push(path)
+        options?.onProgress?.({ done: 1, total: 3 })
+        return Promise.resolve(opened)
+      },
+    })
+    expect(await platform['article:open-dropped']({ path: '/home/r/papers/thesis.pdf' })).toEqual(
+      opened,
+    )
+    expect(calls.loaded).toEqual(['/home/r/papers/thesis.pdf'])
+    expect(calls.progress).toEqual([{ fileName: 'thesis.pdf', done: 1, total: 3 }])
+    expect(recent.has('/home/r/papers/thesis.pdf')).toBe(true)
+  })
+
+  it('does not remember a file that failed to open', async () => {
+    const { platform, recent } = service({
+      loadArticleFile: (path) => Promise.reject(gone(path)),
+    })
+    await expect(platform['article:open-dropped']({ path: '/home/r/x.md' })).rejects.toThrow(
+      /no such file/,
+    )
+    expect(recent.has('/home/r/x.md')).toBe(false)
+  })
+
+  it('opens only entries of its own recent list', async () => {
+    const { platform, calls } = service()
+    await expect(platform['article:open-recent']({ path: '/etc/passwd' })).rejects.toThrow(
+      'Hamish refused to open "passwd": it is not in the recent articles list.',
+    )
+    expect(calls.loaded).toEqual([])
+    expect(await platform['article:open-recent']({ path: '/home/r/old.md' })).toEqual(opened)
+  })
+
+  it('takes a vanished recent article off the list, saying so in the UI language', async () => {
+    const { platform, recent } = service({ loadArticleFile: (path) => Promise.reject(gone(path)) })
+    await platform['ui:set-language']({ language: 'ar' })
+    await expect(platform['article:open-recent']({ path: '/home/r/old.md' })).rejects.toThrow(
+      'تعذّر فتح «old.md»: لم يعد في /home/r (نُقل أو أُعيدت تسميته أو حُذف)، فأُزيل من قائمة المقالات الأخيرة.',
+    )
+    expect(recent.has('/home/r/old.md')).toBe(false)
+  })
+
+  it('keeps a recent article that failed for another reason', async () => {
+    const { platform, recent } = service({
+      loadArticleFile: (path) =>
+        Promise.reject(new DocumentImportError(path, { kind: 'no-text-layer' })),
+    })
+    await expect(platform['article:open-recent']({ path: '/home/r/old.md' })).rejects.toThrow(
+      /^Could not open “old.md”: this PDF has no text layer \(it is probably a scan\)/,
+    )
+    expect(recent.has('/home/r/old.md')).toBe(true)
+  })
+})
+
 describe('articleErrorMessage', () => {
+  it('words a refused Word or PDF file in the UI language', () => {
+    const encrypted = new DocumentImportError('/home/r/a.pdf', {
+      kind: 'password-protected',
+      format: 'pdf',
+    })
+    expect(articleErrorMessage('/home/r/a.pdf', encrypted, 'ar')).toBe(
+      'تعذّر فتح «a.pdf»: الملف محميّ بكلمة مرور. افتحه في قارئ PDF واحفظ نسخة بلا كلمة مرور، ثم افتح النسخة.',
+    )
+    expect(articleErrorMessage('/home/r/a.pdf', encrypted, 'en')).toBe(
+      'Could not open “a.pdf”: it is protected by a password: open it in a PDF reader, save a copy without the password, and open that.',
+    )
+  })
+
   it('calls an unexpected error a bug, naming the file', () => {
     expect(articleErrorMessage('/home/r/paper.md', new TypeError('x is undefined'))).toBe(
       'Hamish could not open "paper.md" (x is undefined); please report this bug.',

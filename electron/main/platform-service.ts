@@ -1,9 +1,31 @@
 import nodePath from 'node:path'
 import type { App, BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron'
-import { SUPPORTED_ARTICLE_EXTENSIONS } from '../../src/core/article/article-format'
+import {
+  SUPPORTED_ARTICLE_EXTENSIONS,
+  formatFromFileName,
+} from '../../src/core/article/article-format'
+import type { ImportProgress, ShellLanguage } from '../../src/core/ipc/contract'
 import type { OpenedArticle } from '../../src/core/platform'
+import {
+  DocumentImportError,
+  SUPPORTED_DOCUMENT_EXTENSIONS,
+  documentFormatFromFileName,
+} from '../../src/server/article-file'
+import { errorCode } from '../../src/server/error-code'
 import { HamishError } from '../../src/server/hamish-error'
+import type { LoadArticleOptions } from '../../src/server/load-article'
 import type { IpcImplementations } from './ipc-handlers'
+import { shellMessages } from './shell-messages'
+
+/** Every extension the shell opens: the text formats and Word and PDF. */
+export const OPENABLE_ARTICLE_EXTENSIONS: readonly string[] = [
+  ...SUPPORTED_ARTICLE_EXTENSIONS,
+  ...SUPPORTED_DOCUMENT_EXTENSIONS,
+]
+
+export function isOpenableArticle(fileName: string): boolean {
+  return formatFromFileName(fileName) !== null || documentFormatFromFileName(fileName) !== null
+}
 
 export interface PlatformServiceDeps {
   app: Pick<App, 'getName' | 'getVersion' | 'getPath'>
@@ -14,22 +36,40 @@ export interface PlatformServiceDeps {
   /** The article file named on the command line or by "Open with", if any. */
   startupArticlePath: () => string | null
   /** Reads and imports an article file, throwing errors worded for the user. */
-  loadArticleFile: (path: string) => Promise<OpenedArticle>
+  loadArticleFile: (path: string, options?: LoadArticleOptions) => Promise<OpenedArticle>
   writeTextFile: (path: string, text: string) => Promise<void>
+  /** The renderer's UI language, which the shell's dialogs and messages speak. */
+  language: () => ShellLanguage
+  /** The renderer changed its UI language. */
+  onLanguageChange: (language: ShellLanguage) => void
+  recentArticles: {
+    has(path: string): boolean
+    add(path: string): void
+    remove(path: string): void
+  }
+  /** Forwards how far a long import has got to the renderer. */
+  sendImportProgress: (progress: ImportProgress) => void
 }
 
-/** The main-process side of the `Platform` the renderer sees. */
+/** The main-process side of everything the renderer may ask. */
 export function createPlatformService(deps: PlatformServiceDeps): IpcImplementations {
   // Dialogs reopen where the user last was, for this session.
   let lastOpenFolder: string | null = null
   let lastSaveFolder: string | null = null
 
+  /** Opens an article the user chose, remembering it among the recent ones when it opens. */
   const openArticleFile = async (path: string): Promise<OpenedArticle> => {
+    const fileName = nodePath.basename(path)
+    let opened: OpenedArticle
     try {
-      return await deps.loadArticleFile(path)
+      opened = await deps.loadArticleFile(path, {
+        onProgress: (progress) => deps.sendImportProgress({ fileName, ...progress }),
+      })
     } catch (error) {
-      throw new Error(articleErrorMessage(path, error), { cause: error })
+      throw new Error(articleErrorMessage(path, error, deps.language()), { cause: error })
     }
+    deps.recentArticles.add(path)
+    return opened
   }
 
   return {
@@ -42,14 +82,15 @@ export function createPlatformService(deps: PlatformServiceDeps): IpcImplementat
     },
 
     'article:open': async () => {
+      const words = shellMessages(deps.language()).dialogs
       const options: OpenDialogOptions = {
-        title: 'Open an article',
+        title: words.openArticleTitle,
         defaultPath: lastOpenFolder ?? deps.app.getPath('documents'),
         properties: ['openFile'],
         filters: [
           {
-            name: 'Articles',
-            extensions: SUPPORTED_ARTICLE_EXTENSIONS.map((extension) => extension.slice(1)),
+            name: words.articleFiles,
+            extensions: OPENABLE_ARTICLE_EXTENSIONS.map((extension) => extension.slice(1)),
           },
         ],
       }
@@ -64,13 +105,14 @@ export function createPlatformService(deps: PlatformServiceDeps): IpcImplementat
     },
 
     'file:save-text': async (request) => {
+      const words = shellMessages(deps.language()).dialogs
       const options: SaveDialogOptions = {
-        title: 'Save',
+        title: words.saveTitle,
         defaultPath: nodePath.join(
           lastSaveFolder ?? deps.app.getPath('documents'),
           request.suggestedName,
         ),
-        filters: saveFilters(request.suggestedName),
+        filters: saveFilters(request.suggestedName, words),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       }
       const window = deps.window()
@@ -82,23 +124,73 @@ export function createPlatformService(deps: PlatformServiceDeps): IpcImplementat
       lastSaveFolder = nodePath.dirname(result.filePath)
       return { location: result.filePath }
     },
+
+    'ui:set-language': ({ language }) => {
+      deps.onLanguageChange(language)
+      return Promise.resolve(null)
+    },
+
+    // The path comes from the preload's `webUtils.getPathForFile`, for a file the user dropped;
+    // it is read through the same checks as any other article.
+    'article:open-dropped': ({ path }) => openArticleFile(path),
+
+    'article:open-recent': async ({ path }) => {
+      // Only entries of the shell's own list: the page cannot name any other file this way.
+      if (!deps.recentArticles.has(path)) {
+        throw new Error(
+          `Hamish refused to open "${nodePath.basename(path)}": it is not in the recent articles list.`,
+        )
+      }
+      try {
+        return await openArticleFile(path)
+      } catch (error) {
+        if (!isGone(error)) throw error
+        deps.recentArticles.remove(path)
+        throw new Error(
+          shellMessages(deps.language()).recentArticleGone(
+            nodePath.basename(path),
+            nodePath.dirname(path),
+          ),
+          { cause: error },
+        )
+      }
+    },
   }
 }
 
+/** The file, or a folder on its path, no longer exists: the file system said so somewhere down the causes. */
+function isGone(error: unknown): boolean {
+  for (let current = error, depth = 0; current !== undefined && depth < 5; depth++) {
+    const code = errorCode(current)
+    if (code === 'ENOENT' || code === 'ENOTDIR') return true
+    current = current instanceof Error ? current.cause : undefined
+  }
+  return false
+}
+
 /** Offers the suggested name's own type first, so the dialog does not swap the extension. */
-function saveFilters(suggestedName: string): SaveDialogOptions['filters'] {
+function saveFilters(
+  suggestedName: string,
+  words: ReturnType<typeof shellMessages>['dialogs'],
+): SaveDialogOptions['filters'] {
   const extension = nodePath.extname(suggestedName).slice(1)
-  const all = { name: 'All files', extensions: ['*'] }
-  return extension
-    ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }, all]
-    : [all]
+  const all = { name: words.allFiles, extensions: ['*'] }
+  return extension ? [{ name: words.fileOfType(extension), extensions: [extension] }, all] : [all]
 }
 
 /**
- * One sentence for the renderer. Errors from the server's article reader are already worded
- * for the user (in the CLI's lower-case style); anything else is a bug, said as plainly.
+ * One sentence for the renderer. A refused Word or PDF file is worded in the UI language; other
+ * errors from the server's article reader are already worded for the user (in the CLI's
+ * lower-case English style); anything else is a bug, said as plainly.
  */
-export function articleErrorMessage(path: string, error: unknown): string {
+export function articleErrorMessage(
+  path: string,
+  error: unknown,
+  language: ShellLanguage = 'en',
+): string {
+  if (error instanceof DocumentImportError) {
+    return shellMessages(language).documentProblem(nodePath.basename(path), error.problem)
+  }
   if (error instanceof HamishError) return capitalize(error.message)
   const detail = error instanceof Error ? error.message : String(error)
   return `Hamish could not open "${nodePath.basename(path)}" (${detail}); please report this bug.`

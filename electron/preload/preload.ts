@@ -1,5 +1,13 @@
-import { contextBridge, ipcRenderer } from 'electron'
-import type { HamishBridge, IpcChannel, IpcRequest, IpcResponse } from '../../src/core/ipc'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
+import type { IpcRendererEvent } from 'electron'
+import type {
+  HamishBridge,
+  IpcChannel,
+  IpcEventChannel,
+  IpcEventPayload,
+  IpcRequest,
+  IpcResponse,
+} from '../../src/core/ipc'
 // Imported by file, not through the index: the preload bundle must not pull in zod.
 import { invokeErrorMessage } from '../../src/core/ipc/invoke-error'
 
@@ -20,11 +28,38 @@ async function invoke<C extends IpcChannel>(
   }
 }
 
+/**
+ * Typed subscription to one event channel, private to this file. The page's listener gets the
+ * payload only: Electron's event object carries `sender`, which must not reach the page. Main
+ * validated the payload before sending it.
+ */
+function subscribe<C extends IpcEventChannel>(
+  channel: C,
+  listener: (payload: IpcEventPayload<C>) => void,
+): () => void {
+  const forward = (_event: IpcRendererEvent, payload: unknown) =>
+    listener(payload as IpcEventPayload<C>)
+  ipcRenderer.on(channel, forward)
+  return () => {
+    ipcRenderer.removeListener(channel, forward)
+  }
+}
+
 const bridge: HamishBridge = {
   appInfo: () => invoke('app:info'),
   startupArticle: () => invoke('article:startup'),
   openArticle: () => invoke('article:open'),
   saveText: (request) => invoke('file:save-text', request),
+  setUiLanguage: (language) => invoke('ui:set-language', { language }),
+  // The path is taken here, from a File the user dropped, so the page never names a path.
+  // A File that is not on disk (text or an image dragged from another app) has none.
+  openDroppedArticle: async (file) => {
+    const path = webUtils.getPathForFile(file)
+    return path ? invoke('article:open-dropped', { path }) : null
+  },
+  openRecentArticle: (path) => invoke('article:open-recent', { path }),
+  onMenuCommand: (listener) => subscribe('menu:command', listener),
+  onImportProgress: (listener) => subscribe('article:import-progress', listener),
 }
 
 contextBridge.exposeInMainWorld('hamish', bridge)

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { sampleArticle } from '../article/sample-article'
 import {
   MAX_SAVE_TEXT_BYTES,
+  absolutePathProblem,
   ipcChannels,
+  ipcEvents,
   ipcContract,
   isIpcChannel,
   plainFileNameProblem,
@@ -14,13 +16,17 @@ const saveRequest = ipcContract['file:save-text'].request
 const article = sampleArticle()
 
 describe('ipc contract', () => {
-  it('has exactly one channel per Platform method', () => {
+  it('has one channel per Platform method and per desktop-shell call, and nothing else', () => {
     expect(ipcChannels.sort()).toEqual([
       'app:info',
       'article:open',
+      'article:open-dropped',
+      'article:open-recent',
       'article:startup',
       'file:save-text',
+      'ui:set-language',
     ])
+    expect(Object.keys(ipcEvents).sort()).toEqual(['article:import-progress', 'menu:command'])
     expect(isIpcChannel('app:info')).toBe(true)
     expect(isIpcChannel('toString')).toBe(false)
     expect(isIpcChannel('shell:exec')).toBe(false)
@@ -118,5 +124,115 @@ describe('ipc contract', () => {
         .success,
     ).toBe(true)
     expect(ipcContract['app:info'].response.safeParse({ name: 'Hamish' }).success).toBe(false)
+  })
+})
+
+describe('desktop shell channels', () => {
+  const language = ipcContract['ui:set-language'].request
+  const dropped = ipcContract['article:open-dropped'].request
+
+  it('takes one of the UI languages and nothing else', () => {
+    expect(language.safeParse({ language: 'ar' }).success).toBe(true)
+    expect(language.safeParse({ language: 'en' }).success).toBe(true)
+    for (const bad of [
+      { language: 'fr' },
+      { language: 'AR' },
+      'ar',
+      {},
+      { language: 'ar', x: 1 },
+    ]) {
+      expect(language.safeParse(bad).success).toBe(false)
+    }
+    expect(ipcContract['ui:set-language'].response.safeParse(null).success).toBe(true)
+  })
+
+  it.each([
+    '/home/r/مقالات/paper.pdf',
+    'C:\\Users\\r\\paper.docx',
+    'D:/papers/paper.md',
+    '\\\\server\\share\\paper.txt',
+  ])('accepts the full path %s', (path) => {
+    expect(dropped.safeParse({ path }).success).toBe(true)
+    expect(ipcContract['article:open-recent'].request.safeParse({ path }).success).toBe(true)
+  })
+
+  it.each([
+    ['a relative path', 'paper.md', 'is not a full path'],
+    ['a dot path', '../paper.md', 'is not a full path'],
+    ['a drive-relative path', 'C:paper.md', 'is not a full path'],
+    ['nothing', '', 'is empty'],
+    ['a NUL byte', '/home/r/a.md\0.txt', 'contains a control character'],
+    ['a newline', '/home/r/a\n.md', 'contains a control character'],
+    ['4097 characters', `/${'a'.repeat(4096)}`, 'is longer than 4096 characters'],
+  ])('refuses %s', (_case, path, problem) => {
+    expect(absolutePathProblem(path)).toBe(problem)
+    expect(dropped.safeParse({ path }).success).toBe(false)
+  })
+
+  it('refuses a path of the wrong type or with company', () => {
+    for (const bad of [
+      undefined,
+      null,
+      '/home/r/a.md',
+      { path: 42 },
+      { path: '/a', recent: true },
+    ]) {
+      expect(dropped.safeParse(bad).success).toBe(false)
+    }
+  })
+
+  it('answers an opened article, never null, for dropped and recent files', () => {
+    expect(ipcContract['article:open-dropped'].response.safeParse(null).success).toBe(false)
+    expect(
+      ipcContract['article:open-recent'].response.safeParse({ fileName: 'a.pdf', article }).success,
+    ).toBe(true)
+  })
+})
+
+describe('events from the main process', () => {
+  const menu = ipcEvents['menu:command']
+  const progress = ipcEvents['article:import-progress']
+
+  it('carries the menu commands the renderer knows', () => {
+    for (const command of [
+      { command: 'open-article' },
+      { command: 'zoom-in' },
+      { command: 'toggle-notebook' },
+      { command: 'show-keyboard-shortcuts' },
+      { command: 'set-language', language: 'ar' },
+      { command: 'open-recent-article', path: '/home/r/paper.md' },
+    ]) {
+      expect(menu.parse(command)).toEqual(command)
+    }
+  })
+
+  it('refuses unknown commands and commands with the wrong details', () => {
+    for (const bad of [
+      { command: 'run-shell' },
+      { command: 'zoom-in', path: '/etc/passwd' },
+      { command: 'set-language' },
+      { command: 'set-language', language: 'de' },
+      { command: 'open-recent-article', path: 'relative.md' },
+      { command: 'open-recent-article' },
+      'open-article',
+      null,
+    ]) {
+      expect(menu.safeParse(bad).success).toBe(false)
+    }
+  })
+
+  it('reports progress as whole pages, never more done than there are', () => {
+    expect(progress.safeParse({ fileName: 'a.pdf', done: 0, total: 3 }).success).toBe(true)
+    expect(progress.safeParse({ fileName: 'a.pdf', done: 3, total: 3 }).success).toBe(true)
+    for (const bad of [
+      { fileName: 'a.pdf', done: 4, total: 3 },
+      { fileName: 'a.pdf', done: 1.5, total: 3 },
+      { fileName: 'a.pdf', done: -1, total: 3 },
+      { fileName: 'a.pdf', done: 0, total: 0 },
+      { fileName: '', done: 0, total: 1 },
+      { done: 0, total: 1 },
+    ]) {
+      expect(progress.safeParse(bad).success).toBe(false)
+    }
   })
 })

@@ -92,6 +92,33 @@ export const SavedFileSchema = z.object({
   location: z.string().min(1).max(MAX_PATH_LENGTH),
 })
 
+/** The languages the shell's menus and messages speak; the renderer tells main which one is on. */
+export const ShellLanguageSchema = z.enum(['ar', 'en'])
+export type ShellLanguage = z.infer<typeof ShellLanguageSchema>
+
+export const SetUiLanguageRequestSchema = z.strictObject({ language: ShellLanguageSchema })
+
+/**
+ * A full path on this computer: POSIX (`/home/…`), a Windows drive (`C:\…`) or a UNC share
+ * (`\\server\…`). Relative paths are refused so nothing depends on the main process's working
+ * directory; NUL and other controls are refused because no file system takes them.
+ */
+export function absolutePathProblem(path: string): string | null {
+  if (path.length === 0) return 'is empty'
+  if (path.length > MAX_PATH_LENGTH) return `is longer than ${MAX_PATH_LENGTH} characters`
+  if (hasControlCharacter(path)) return 'contains a control character'
+  if (!/^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/.test(path)) return 'is not a full path'
+  return null
+}
+
+export const AbsolutePathSchema = z.string().superRefine((path, context) => {
+  const problem = absolutePathProblem(path)
+  if (problem) context.addIssue({ code: 'custom', message: `The path ${problem}.` })
+})
+
+/** An article file named by the shell itself: a dropped file's path, or one from its recent list. */
+export const ArticlePathRequestSchema = z.strictObject({ path: AbsolutePathSchema })
+
 /** Channels that take no argument: `ipcRenderer.invoke(channel)` delivers `undefined`. */
 const NoRequest = z.undefined()
 
@@ -105,6 +132,12 @@ export const ipcContract = {
   'article:startup': { request: NoRequest, response: OpenedArticleSchema.nullable() },
   'article:open': { request: NoRequest, response: OpenedArticleSchema.nullable() },
   'file:save-text': { request: SaveTextRequestSchema, response: SavedFileSchema.nullable() },
+  /** The renderer's UI language, so the menu and the shell's messages follow it. */
+  'ui:set-language': { request: SetUiLanguageRequestSchema, response: z.null() },
+  /** A file dropped on the window; the preload takes its path from the `File`, never from the page. */
+  'article:open-dropped': { request: ArticlePathRequestSchema, response: OpenedArticleSchema },
+  /** An entry of File › Recent articles, named back by the `open-recent-article` menu command. */
+  'article:open-recent': { request: ArticlePathRequestSchema, response: OpenedArticleSchema },
 } as const satisfies Record<string, IpcChannelSchemas>
 
 export interface IpcChannelSchemas {
@@ -122,3 +155,48 @@ export const ipcChannels = Object.keys(ipcContract) as IpcChannel[]
 export function isIpcChannel(channel: string): channel is IpcChannel {
   return Object.hasOwn(ipcContract, channel)
 }
+
+/** Menu commands the renderer carries out itself; each is the whole message. */
+export const PLAIN_MENU_COMMANDS = [
+  'open-article',
+  'zoom-in',
+  'zoom-out',
+  'zoom-reset',
+  'toggle-theme',
+  'toggle-outline',
+  'toggle-notebook',
+  'show-about',
+  'show-keyboard-shortcuts',
+] as const
+export type PlainMenuCommand = (typeof PLAIN_MENU_COMMANDS)[number]
+
+/** A menu item the user chose; the main process sends it, the renderer acts on it. */
+export const MenuCommandSchema = z.discriminatedUnion('command', [
+  z.strictObject({ command: z.enum(PLAIN_MENU_COMMANDS) }),
+  z.strictObject({ command: z.literal('set-language'), language: ShellLanguageSchema }),
+  z.strictObject({ command: z.literal('open-recent-article'), path: AbsolutePathSchema }),
+])
+export type MenuCommand = z.infer<typeof MenuCommandSchema>
+
+/** How far a long import has got, in the importer's own units (pages of a PDF). */
+export const ImportProgressSchema = z
+  .strictObject({
+    fileName: z.string().min(1).max(MAX_FILE_NAME_LENGTH),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().positive(),
+  })
+  .refine((progress) => progress.done <= progress.total, 'More done than there is in total.')
+export type ImportProgress = z.infer<typeof ImportProgressSchema>
+
+/**
+ * Messages the main process sends to the renderer unasked. Main validates each payload before
+ * sending; the preload hands the renderer the payload only, never Electron's event object.
+ */
+export const ipcEvents = {
+  'menu:command': MenuCommandSchema,
+  'article:import-progress': ImportProgressSchema,
+} as const satisfies Record<string, z.ZodType>
+
+export type IpcEvents = typeof ipcEvents
+export type IpcEventChannel = keyof IpcEvents
+export type IpcEventPayload<C extends IpcEventChannel> = z.infer<IpcEvents[C]>

@@ -1,2 +1,2 @@
 export * from './contract'
-export type { HamishBridge } from './bridge'
+export type { DesktopShellBridge, HamishBridge, PlatformBridge } from './bridge'
