@@ -83,7 +83,7 @@ export default tseslint.config(
             allow('electron-main', ['electron-main', 'core', 'server']),
             allow('electron-preload', ['electron-preload', 'core']),
             allow('e2e', ['e2e', 'core', 'server']),
-            allow('bench', ['bench', 'core', 'server', 'collab', 'editor']),
+            allow('bench', ['bench', 'core', 'server', 'collab', 'editor', 'e2e']),
             allow('scripts', ['scripts', 'core', 'server']),
           ],
         },

@@ -4,9 +4,9 @@
 import { existsSync } from 'node:fs'
 
 const [major, minor] = process.versions.node.split('.').map(Number)
-if (major < 22 || (major === 22 && minor < 12)) {
+if (major < 22 || (major === 22 && minor < 13)) {
   process.stderr.write(
-    `hamish: needs Node.js 22.12 or newer, but this is Node.js ${process.versions.node}; install a current Node.js from https://nodejs.org.\n`,
+    `hamish: needs Node.js 22.13 or newer, but this is Node.js ${process.versions.node}; install a current Node.js from https://nodejs.org.\n`,
   )
   process.exit(1)
 }

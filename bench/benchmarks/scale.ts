@@ -1,0 +1,250 @@
+import type { Browser, Page } from '@playwright/test'
+import type { ArticleDoc } from '../../src/core/article/article-doc'
+import { docName } from '../../src/core/seminar/doc-names'
+import { callInPage, injectPageScript } from '../browser/page-script'
+import { BENCH_READER, identityStorageEntry } from '../browser/reader-identity'
+import { ARTICLE_SELECTOR, loadUntilReady, readyCondition } from '../browser/reader-load'
+import { storedDatabase } from '../browser/stored-database'
+import type { BenchContext, Benchmark } from '../harness/benchmark'
+import { measured, type Figure } from '../harness/figure'
+import { repeat } from '../harness/repeat'
+import { max, percentile } from '../harness/statistics'
+import type { StoredDatabase } from '../pages/page-api'
+import { mergedClassUpdate, type SyntheticSeminar } from '../synthetic-seminar'
+
+/**
+ * Issue 7, item 2: the reader holding the synthetic seminar (4,800 annotations and 2,000
+ * replies), against the same reader with no annotations: opening, typing a comment, scrolling
+ * and heap, all in one page load per run.
+ */
+
+/** English, so that every character is a key press with its own keydown. */
+const TYPED = 'Defence diplomacy needs a clear mandate.'
+/** A fast typist: 120 words a minute. */
+const KEY_DELAY_MS = 100
+const PASSAGE_LENGTH = 30
+const SCROLL_STEP_PX = 20
+const COMPOSER_TIMEOUT_MS = 10_000
+
+interface Session {
+  readonly shownMs: number
+  readonly openMs: number
+  readonly heapMb: number | null
+  readonly keystrokes: readonly number[]
+  readonly frames: readonly number[]
+}
+
+/** What the reader's IndexedDB holds: the article, and with the seminar its class document. */
+interface ReaderDocuments {
+  readonly empty: readonly StoredDatabase[]
+  readonly seminar: readonly StoredDatabase[]
+}
+
+function readerDocuments(seminar: SyntheticSeminar): ReaderDocuments {
+  const { seminarId } = seminar.article
+  const article = storedDatabase(docName({ kind: 'article', seminarId }), [seminar.articleUpdate])
+  const classDoc = docName({ kind: 'user', seminarId, userId: BENCH_READER.userId, scope: 'class' })
+  return {
+    empty: [article],
+    seminar: [article, storedDatabase(classDoc, [mergedClassUpdate(seminar)])],
+  }
+}
+
+/** The reader's documents, stored from the server's health page before the app loads. */
+function prefillFor(url: string, databases: readonly StoredDatabase[]) {
+  return {
+    prefillFrom: new URL('api/health', url).href,
+    databases,
+    localStorage: identityStorageEntry(),
+  }
+}
+
+async function openComposer(page: Page): Promise<void> {
+  if (!(await callInPage(page, 'selectPassage', ARTICLE_SELECTOR, PASSAGE_LENGTH))) {
+    throw new Error('no paragraph of the article could be selected')
+  }
+  // ProseMirror reads the DOM selection on selectionchange, a task later.
+  await page.waitForTimeout(100)
+  await page.keyboard.press('Control+Alt+M')
+  const deadline = performance.now() + COMPOSER_TIMEOUT_MS
+  while (!(await callInPage(page, 'textAreaFocused'))) {
+    if (performance.now() > deadline) throw new Error('the comment composer did not open')
+    await page.waitForTimeout(50)
+  }
+}
+
+interface SessionInput {
+  readonly browser: Browser
+  readonly url: string
+  readonly article: ArticleDoc
+  readonly seminar: SyntheticSeminar
+  readonly documents: ReaderDocuments
+  readonly withAnnotations: boolean
+  readonly scrollMs: number
+}
+
+/** One page load: opened with or without the seminar, then heap, scrolling and typing. */
+async function session(input: SessionInput): Promise<Session> {
+  const { seminar, withAnnotations } = input
+  const highlights = withAnnotations ? seminar.counts.highlights + seminar.counts.comments : 0
+  const loaded = await loadUntilReady(input.browser, {
+    url: input.url,
+    condition: readyCondition(input.article, highlights),
+    prefill: prefillFor(input.url, input.documents[withAnnotations ? 'seminar' : 'empty']),
+  })
+  try {
+    const { page } = loaded
+    await injectPageScript(page, 'reader-probes')
+    const heap = await callInPage(page, 'heapAfterGc')
+    const scroll = await callInPage(
+      page,
+      'scrollFrames',
+      ARTICLE_SELECTOR,
+      input.scrollMs,
+      SCROLL_STEP_PX,
+    )
+    if (scroll.scrolled === 0) throw new Error('the reading area did not scroll')
+    await openComposer(page)
+    await callInPage(page, 'startKeystrokeTiming')
+    await page.keyboard.type(TYPED, { delay: KEY_DELAY_MS })
+    const keystrokes = await callInPage(page, 'stopKeystrokeTiming')
+    if (keystrokes.length < TYPED.length / 2) {
+      throw new Error(
+        `only ${keystrokes.length} of ${TYPED.length} keystrokes reached the composer`,
+      )
+    }
+    return {
+      shownMs: loaded.shownMs,
+      openMs: loaded.readyMs,
+      heapMb: heap === null ? null : heap / 2 ** 20,
+      keystrokes,
+      frames: scroll.deltas,
+    }
+  } finally {
+    await loaded.close()
+  }
+}
+
+function figures(seminar: readonly Session[], empty: readonly Session[]): Figure[] {
+  const baseline = (name: string, of: (s: Session) => number) => ({
+    name,
+    runs: empty.map(of),
+  })
+  const noAnnotations = 'no annotations'
+  const per = (of: (s: Session) => number) => ({
+    runs: seminar.map(of),
+    baseline: baseline(noAnnotations, of),
+  })
+  const keys = (p: number) => (s: Session) => percentile(s.keystrokes, p)
+  const frames = (p: number) => (s: Session) => percentile(s.frames, p)
+  const result: Figure[] = [
+    measured({
+      id: 'scale.open',
+      name: 'Scale: open → interactive, 4,800 annotations',
+      unit: 'ms',
+      ...per((s) => s.openMs),
+      target: { kind: 'below', value: 1000 },
+      note: 'navigation start to the first frame with the title visible, the whole text present and every highlight and comment rendered (distinct `data-annotation-id`s in the article); the article and the reader’s class document are in IndexedDB before navigation',
+    }),
+    measured({
+      id: 'scale.shown',
+      name: 'Scale: open → article text shown, 4,800 annotations',
+      unit: 'ms',
+      ...per((s) => s.shownMs),
+      note: 'the same page loads, up to the first frame with the title visible and the whole text present, whether or not the highlights are',
+    }),
+    measured({
+      id: 'scale.keystroke-p50',
+      name: 'Scale: keystroke latency p50, typing a comment',
+      unit: 'ms',
+      ...per(keys(50)),
+    }),
+    measured({
+      id: 'scale.keystroke-p95',
+      name: 'Scale: keystroke latency p95, typing a comment',
+      unit: 'ms',
+      ...per(keys(95)),
+      target: { kind: 'below', value: 16 },
+      note: `${TYPED.length} characters typed into a new comment's composer (${KEY_DELAY_MS} ms apart) through Playwright's keyboard; each from the keydown's timestamp to the first task after the next animation frame following its input event; percentiles per page load`,
+    }),
+    measured({
+      id: 'scale.scroll-p50',
+      name: 'Scale: scroll frame time p50',
+      unit: 'ms',
+      ...per(frames(50)),
+    }),
+    measured({
+      id: 'scale.scroll-p95',
+      name: 'Scale: scroll frame time p95',
+      unit: 'ms',
+      ...per(frames(95)),
+      note: `the reading area scrolled ${SCROLL_STEP_PX} px per animation frame from the top, the time between frames recorded`,
+    }),
+    measured({
+      id: 'scale.scroll-max',
+      name: 'Scale: scroll frame time max',
+      unit: 'ms',
+      ...per((s) => max(s.frames)),
+    }),
+  ]
+  const heaps = seminar.map((s) => s.heapMb)
+  const emptyHeaps = empty.map((s) => s.heapMb)
+  if (heaps.every((h) => h !== null) && emptyHeaps.every((h) => h !== null)) {
+    result.push(
+      measured({
+        id: 'scale.heap',
+        name: 'Scale: JS heap after GC, once interactive',
+        unit: 'MB',
+        runs: heaps as number[],
+        baseline: { name: noAnnotations, runs: emptyHeaps as number[] },
+        note: '`performance.memory.usedJSHeapSize` after `gc()` (Chromium started with `--js-flags=--expose-gc --enable-precise-memory-info`)',
+      }),
+    )
+  }
+  return result
+}
+
+async function run(context: BenchContext): Promise<Figure[]> {
+  const { fixtures, choose } = context
+  const [browser, server, article, seminar] = await Promise.all([
+    fixtures.browser(),
+    fixtures.hamishServer(),
+    fixtures.article(),
+    fixtures.readerSeminar(),
+  ])
+  const documents = readerDocuments(seminar)
+  const common = {
+    browser,
+    url: server.url,
+    article,
+    seminar,
+    documents,
+    scrollMs: choose(1500, 2500),
+  }
+  // A load of the seminar takes tens of seconds on two cores: the warm-up (server, browser,
+  // disk cache) is a load of the empty reader, and quick mode counts one pair of loads.
+  const warmUp = await loadUntilReady(browser, {
+    url: server.url,
+    condition: readyCondition(article),
+    prefill: prefillFor(server.url, documents.empty),
+  })
+  await warmUp.close()
+  const pairs = await repeat(
+    choose({ warmup: 0, runs: 1, budgetMs: 0 }, { warmup: 0, runs: 5, budgetMs: 300_000 }),
+    async () => ({
+      seminar: await session({ ...common, withAnnotations: true }),
+      empty: await session({ ...common, withAnnotations: false }),
+    }),
+  )
+  return figures(
+    pairs.map((pair) => pair.seminar),
+    pairs.map((pair) => pair.empty),
+  )
+}
+
+export const scale: Benchmark = {
+  name: 'scale',
+  title: 'Scale',
+  needsWebBuild: true,
+  run,
+}

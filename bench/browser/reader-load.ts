@@ -1,0 +1,105 @@
+import type { Browser, Page } from '@playwright/test'
+import type { ArticleDoc } from '../../src/core/article/article-doc'
+import { articlePlainText } from '../../src/core/article'
+import type { ReadyCondition, StoredDatabase } from '../pages/page-api'
+import { freshContext } from './chromium'
+import { callInPage, pageScript, injectPageScript } from './page-script'
+
+/** The reader's article element and its title, as the e2e page object finds them. */
+export const ARTICLE_SELECTOR = '[data-testid="article"]'
+export const TITLE_SELECTOR = `${ARTICLE_SELECTOR} h1[data-role="title"]`
+
+const MARKER_LENGTH = 24
+const READY_TIMEOUT_MS = 120_000
+const POLL_MS = 50
+
+/**
+ * Pieces of the first, middle and last blocks of the article: when all three are in the page,
+ * the whole text is (the reader renders the document in one piece).
+ */
+export function textMarkers(article: ArticleDoc): string[] {
+  const blocks = articlePlainText(article.content)
+    .split('\n\n')
+    .map((block) => block.split('\n')[0]!.trim())
+    .filter((block) => block.length >= 8)
+  const picks = [blocks[0], blocks[Math.floor(blocks.length / 2)], blocks[blocks.length - 1]]
+  return picks.filter((block) => block !== undefined).map((block) => block.slice(0, MARKER_LENGTH))
+}
+
+export function readyCondition(article: ArticleDoc, minHighlights = 0): ReadyCondition {
+  return {
+    visibleSelector: TITLE_SELECTOR,
+    textSelector: ARTICLE_SELECTOR,
+    markers: textMarkers(article),
+    minHighlights,
+  }
+}
+
+export interface LoadedPage {
+  readonly page: Page
+  /** Milliseconds from navigation start to the first frame with the title and whole text. */
+  readonly shownMs: number
+  /** Milliseconds from navigation start to the first frame where the whole condition held. */
+  readonly readyMs: number
+  close(): Promise<void>
+}
+
+export interface LoadOptions {
+  readonly url: string
+  readonly condition: ReadyCondition
+  /**
+   * Stored before navigating, from a page of the same origin where the app does not run
+   * (`prefillFrom`): IndexedDB databases and localStorage entries.
+   */
+  readonly prefill?: {
+    readonly prefillFrom: string
+    readonly databases: readonly StoredDatabase[]
+    readonly localStorage: Readonly<Record<string, string>>
+  }
+}
+
+/**
+ * Asks the probe until it has an answer. Not `page.waitForFunction`: that evaluates its predicate
+ * with `eval`, which the app's Content-Security-Policy forbids. The probe keeps its own time, so
+ * how often it is asked does not change the figure.
+ */
+async function pollMilestones(page: Page): Promise<{ shown: number; ready: number } | null> {
+  const deadline = performance.now() + READY_TIMEOUT_MS
+  while (performance.now() < deadline) {
+    const { shown, ready } = await callInPage(page, 'milestones')
+    if (shown !== null && ready !== null) return { shown, ready }
+    await page.waitForTimeout(POLL_MS)
+  }
+  return null
+}
+
+/** Loads a page in a fresh profile and times it from navigation to the ready condition. */
+export async function loadUntilReady(browser: Browser, options: LoadOptions): Promise<LoadedPage> {
+  const context = await freshContext(browser)
+  try {
+    const page = await context.newPage()
+    if (options.prefill) {
+      await page.goto(options.prefill.prefillFrom)
+      await injectPageScript(page, 'idb-prefill')
+      await callInPage(page, 'prefill', options.prefill.databases, options.prefill.localStorage)
+    }
+    const probe = await pageScript('ready-probe')
+    await page.addInitScript({
+      content: `${probe}\nwindow.hamishBench.installReadyProbe(${JSON.stringify(options.condition)})`,
+    })
+    await page.goto(options.url)
+    const milestones = await pollMilestones(page)
+    if (milestones === null) {
+      throw new Error(`${options.url} was not ready after ${READY_TIMEOUT_MS} ms`)
+    }
+    return {
+      page,
+      shownMs: milestones.shown,
+      readyMs: milestones.ready,
+      close: () => context.close(),
+    }
+  } catch (error) {
+    await context.close()
+    throw error
+  }
+}

@@ -1,0 +1,6 @@
+import type { StoredDatabase } from '../pages/page-api'
+
+/** A y-indexeddb database to lay into the page, its updates carried as base64. */
+export function storedDatabase(name: string, updates: readonly Uint8Array[]): StoredDatabase {
+  return { name, updates: updates.map((update) => Buffer.from(update).toString('base64')) }
+}

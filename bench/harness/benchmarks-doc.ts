@@ -1,0 +1,130 @@
+import { formatRatio, formatValue, markdownTable } from './results-table'
+import type { ResultsFile } from './results-file'
+import type { FigureSummary } from './summary'
+import { UNSTABLE_SPREAD } from './statistics'
+
+/** What every run measures the same way, that no single figure's note says. */
+const METHOD = [
+  'Browser figures use the Chromium the end-to-end tests use, headless, one fresh profile (empty cache and IndexedDB) per page load, a 1400×900 viewport and an English UI, against the real `hamish serve` on loopback; the app and its baseline alternate run by run.',
+  'The synthetic seminar is generated with a fixed seed (`bench/synthetic-seminar.ts`): 60 students × 80 annotations (about 40% highlights, 60% comments with Arabic and English bodies and tags) on random passages of the bundled article, plus 2,000 replies, written through `AnnotationStore`.',
+  'Scale: the app shows only its reader’s own documents today, and refuses an entry whose author is not the owner of the document holding it, so for Scale the whole seminar is written as the reader (author = the reader’s user id) under the 60 students’ display names, merged into the reader’s class document and put into IndexedDB before the page loads. Every annotation is therefore the reader’s own: the margin shows edit controls on each card, and there is one author colour.',
+  'Storage reopens the seminar as a synced member would hold it: the article document and the 60 students’ class documents, each in its own y-indexeddb database.',
+  'Node figures (Anchoring, Document size) run in the benchmark’s own Node process.',
+]
+
+function bySummary(summaries: readonly FigureSummary[], id: string): FigureSummary | undefined {
+  return summaries.find((summary) => summary.id === id)
+}
+
+function valueOf(summary: FigureSummary): string {
+  if (!summary.measured || !summary.unit) return '—'
+  return formatValue(summary.measured.median, summary.unit)
+}
+
+function missDescription(summary: FigureSummary): string {
+  const over = summary.overTarget === null ? '' : ` — ${formatRatio(summary.overTarget)} the target`
+  const shown =
+    summary.target?.includes('baseline') && summary.ratio !== null
+      ? `${formatRatio(summary.ratio)} its baseline`
+      : valueOf(summary)
+  return `${summary.name}: ${shown} against ${summary.target ?? 'its target'}${over}`
+}
+
+/** A few sentences on what the figures mean, written from whichever of them were measured. */
+function interpretation(summaries: readonly FigureSummary[]): string[] {
+  const sentences: string[] = []
+  const open = bySummary(summaries, 'open.interactive')
+  if (open?.ratio != null) {
+    sentences.push(
+      `Opening the bundled article takes ${formatRatio(open.ratio)} as long as the static page of the same text, which has the same stylesheet and fonts but no script: the difference is what the app does before the text shows (loading its bundle, starting React and the editor, reading or seeding IndexedDB).`,
+    )
+  }
+  const scaleOpen = bySummary(summaries, 'scale.open')
+  if (scaleOpen?.ratio != null && scaleOpen.measured) {
+    sentences.push(
+      `With the seminar’s 4,800 annotations and 2,000 replies the reader becomes interactive in ${valueOf(scaleOpen)}, ${formatRatio(scaleOpen.ratio)} the time without annotations.`,
+    )
+  }
+  const keystroke = bySummary(summaries, 'scale.keystroke-p95')
+  if (keystroke?.ratio != null) {
+    sentences.push(
+      `Typing a comment beside them costs ${valueOf(keystroke)} per key at the 95th percentile (${formatRatio(keystroke.ratio)} the empty reader).`,
+    )
+  }
+  const exported = bySummary(summaries, 'export.markdown')
+  if (exported?.ratio != null) {
+    sentences.push(
+      `Exporting 5,000 annotations as Markdown takes ${valueOf(exported)}, ${formatRatio(exported.ratio)} the time \`JSON.stringify\` needs for the same data.`,
+    )
+  }
+  const size = bySummary(summaries, 'size.per-annotation')
+  if (size?.ratio != null) {
+    sentences.push(
+      `Stored as Yjs, an annotation takes ${formatRatio(size.ratio)} the bytes of its JSON.`,
+    )
+  }
+  const reanchor = bySummary(summaries, 'anchoring.reanchor.time')
+  const orphaned = bySummary(summaries, 'anchoring.reanchor.orphaned')
+  if (reanchor?.measured && orphaned?.measured) {
+    sentences.push(
+      `After 200 edits of the article, re-anchoring 5,000 annotations takes ${valueOf(reanchor)} and leaves ${valueOf(orphaned)} orphaned (exact search alone would lose ${orphaned.baseline ? formatValue(orphaned.baseline.median, '%') : '—'}).`,
+    )
+  }
+  return sentences
+}
+
+function reading(summaries: readonly FigureSummary[]): string {
+  const met = summaries.filter((s) => s.verdict === 'meets')
+  const missed = summaries.filter((s) => s.verdict === 'MISSES target')
+  const pending = summaries.filter((s) => s.verdict === 'not yet measured')
+  const unstable = summaries.filter((s) => s.unstable)
+  const list = (items: string[]) => (items.length === 0 ? 'none.' : `${items.join('; ')}.`)
+  const lines = [
+    `- **Targets met:** ${list(met.map((s) => `${s.name} (${s.target?.includes('baseline') && s.ratio !== null ? formatRatio(s.ratio) : valueOf(s)}, target ${s.target})`))}`,
+    `- **Targets missed:** ${list(missed.map(missDescription))}`,
+    `- **Not yet measured:** ${list(pending.map((s) => `${s.name} (${s.reason})`))}`,
+    `- **Unstable** (runs disagree: largest over smallest > ${UNSTABLE_SPREAD.maxOverMin} or coefficient of variation > ${UNSTABLE_SPREAD.coefficientOfVariation}): ${list(unstable.map((s) => s.name))}`,
+  ]
+  const words = interpretation(summaries)
+  return words.length === 0 ? lines.join('\n') : `${lines.join('\n')}\n\n${words.join(' ')}`
+}
+
+function runLine(results: ResultsFile): string {
+  const { machine, revision } = results
+  const commit = revision.commit
+    ? `commit \`${revision.commit.slice(0, 12)}\`${revision.uncommittedChanges ? ' with uncommitted changes' : ''}`
+    : 'no git revision'
+  const memory = `${(machine.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB RAM`
+  const chromium = machine.chromium ? `Chromium ${machine.chromium}` : 'no browser run'
+  return `**Latest run:** ${results.date} · ${results.mode} mode · ${commit} · ${machine.cpuCount} × ${machine.cpuModel}, ${memory}, ${machine.os}, Node ${machine.node}, ${chromium}.`
+}
+
+/** docs/benchmarks.md: the latest table and a short reading of it. */
+export function benchmarksDoc(results: ResultsFile, summaries: readonly FigureSummary[]): string {
+  const notes = summaries.filter((s) => s.note !== null).map((s) => `- **${s.name}:** ${s.note}.`)
+  return `# Benchmarks
+
+\`npm run bench\` measures Hamish side by side with a baseline taken in the same run, and writes this
+page and \`bench/results.json\` (every run of every figure, the machine, the date and the git
+revision). \`npm run bench -- --quick\` repeats less and finishes in under three minutes;
+\`--only <name>\` runs one benchmark and prints its table without writing either file. Timing
+belongs here, as ratios measured in one run, not in tests: this machine is shared and noisy.
+This page is generated by \`bench/harness/benchmarks-doc.ts\`; edit that, not this file.
+
+${runLine(results)}
+
+${markdownTable(summaries)}
+
+Each figure is the median of its runs (warm-up runs left out), with the smallest and largest
+run; the baseline is measured in the same run, and the ratio is the median over the baseline's
+median. A target stated as a ratio is checked against the ratio, any other against the median.
+
+## Reading
+
+${reading(summaries)}
+
+## How the figures are measured
+
+${[...METHOD.map((line) => `- ${line}`), ...notes].join('\n')}
+`
+}
