@@ -1,12 +1,12 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Platform } from '../src/core/platform'
 import { directionOf } from './i18n/ui-language'
+import type { Host } from './platform/choose-platform'
 import { ReaderScreen } from './screens/ReaderScreen'
 import { usePreferences } from './state/preferences'
 
 /** Applies the preferences that belong to the whole page (language, direction, theme, size). */
-export function App({ platform }: { platform: Platform }) {
+export function App({ host }: { host: Host }) {
   const preferences = usePreferences()
   const { t, i18n } = useTranslation()
 
@@ -28,5 +28,5 @@ export function App({ platform }: { platform: Platform }) {
     )
   }, [t])
 
-  return <ReaderScreen platform={platform} />
+  return <ReaderScreen host={host} />
 }

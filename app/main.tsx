@@ -10,7 +10,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { initI18n } from './i18n/i18n'
-import { choosePlatform } from './platform/choose-platform'
+import { chooseHost } from './platform/choose-platform'
 import { getPreferences } from './state/preferences'
 
 const container = document.getElementById('root')
@@ -19,6 +19,6 @@ if (!container) throw new Error('index.html has no #root element')
 await initI18n(getPreferences().language)
 createRoot(container).render(
   <StrictMode>
-    <App platform={choosePlatform()} />
+    <App host={chooseHost()} />
   </StrictMode>,
 )

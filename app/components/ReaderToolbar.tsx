@@ -5,12 +5,18 @@ import { FONT_SCALE, clampFontScale, updatePreferences, usePreferences } from '.
 interface ReaderToolbarProps {
   outlineId: string
   onOpenArticle: () => void
+  onShowShortcuts: () => void
   /** Controls that only make sense with an article open (undo, edit), placed after "Open". */
   children?: ReactNode
 }
 
 /** Reading controls: open, outline, text size, theme and UI language, all keyboard-reachable. */
-export function ReaderToolbar({ outlineId, onOpenArticle, children }: ReaderToolbarProps) {
+export function ReaderToolbar({
+  outlineId,
+  onOpenArticle,
+  onShowShortcuts,
+  children,
+}: ReaderToolbarProps) {
   const { t } = useTranslation()
   const preferences = usePreferences()
   const resize = (delta: number) =>
@@ -75,6 +81,16 @@ export function ReaderToolbar({ outlineId, onOpenArticle, children }: ReaderTool
         onClick={() => updatePreferences({ language: preferences.language === 'ar' ? 'en' : 'ar' })}
       >
         {t('switchLanguage')}
+      </button>
+      <button
+        type="button"
+        className="tool tool-icon"
+        aria-label={t('keyboardShortcuts')}
+        title={t('keyboardShortcuts')}
+        aria-keyshortcuts="Control+/"
+        onClick={onShowShortcuts}
+      >
+        <span aria-hidden="true">?</span>
       </button>
     </div>
   )

@@ -101,4 +101,18 @@ export const ar: Messages = {
   errorGeneric: 'لم ينجح ذلك: {{detail}}',
   selectFirst: 'حدّد مقطعًا من المقال أولًا.',
   you: 'أنت',
+  aboutTitle: 'عن هامش',
+  aboutText:
+    'هامش تطبيق لتدوين ملاحظات الدراسة وقراءة مقال معًا: تظليل وتعليقات في الهامش ودفتر، محفوظة على جهازك ومشتركة مع حلقتك الدراسية.',
+  shortcutsTitle: 'اختصارات لوحة المفاتيح',
+  shortcutHighlight: 'ظلّل التحديد',
+  shortcutComment: 'علّق على التحديد',
+  shortcutSave: 'احفظ التعليق أو الرد الجاري كتابته',
+  shortcutEscape: 'ألغِ الكتابة؛ اترك التعليق النشط',
+  shortcutNext: 'التعليق التالي / السابق',
+  shortcutUndo: 'تراجع / أعِد إجراءات تعليقاتك',
+  close: 'أغلق',
+  keyboardShortcuts: 'اختصارات لوحة المفاتيح',
+  importProgress: 'جارٍ قراءة «{{fileName}}»: الصفحة {{done}} من {{total}}…',
+  dropHint: 'أفلت ملف مقال لفتحه',
 }

@@ -101,6 +101,20 @@ export const en = {
   errorGeneric: 'That did not work: {{detail}}',
   selectFirst: 'Select a passage of the article first.',
   you: 'you',
+  aboutTitle: 'About Hamish',
+  aboutText:
+    'Hamish (هامش, “margin”) is a study-notes app for reading an article together: highlights, margin comments and a notebook, kept on your device and shared with your seminar.',
+  shortcutsTitle: 'Keyboard shortcuts',
+  shortcutHighlight: 'Highlight the selection',
+  shortcutComment: 'Comment on the selection',
+  shortcutSave: 'Save the comment or reply being written',
+  shortcutEscape: 'Cancel writing; leave the active annotation',
+  shortcutNext: 'Next / previous annotation',
+  shortcutUndo: 'Undo / redo your annotation actions',
+  close: 'Close',
+  keyboardShortcuts: 'Keyboard shortcuts',
+  importProgress: 'Reading “{{fileName}}”: page {{done}} of {{total}}…',
+  dropHint: 'Drop an article file to open it',
 }
 
 export type Messages = typeof en

@@ -1,8 +1,18 @@
+import type { DesktopShellBridge } from '../../src/core/ipc/bridge'
 import type { Platform } from '../../src/core/platform'
 import { browserPlatform } from './browser-platform'
 import { electronPlatform } from './electron-platform'
 
+export interface Host {
+  platform: Platform
+  /** The desktop shell's extras (menu, language, dropped files, progress); null in a browser. */
+  shell: DesktopShellBridge | null
+}
+
 /** Electron's preload exposes `window.hamish`; anywhere else this is a browser tab. */
-export function choosePlatform(): Platform {
-  return window.hamish ? electronPlatform(window.hamish) : browserPlatform()
+export function chooseHost(): Host {
+  const bridge = window.hamish
+  return bridge
+    ? { platform: electronPlatform(bridge), shell: bridge }
+    : { platform: browserPlatform(), shell: null }
 }
