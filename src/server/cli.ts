@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { reportError, reportUncaughtErrors } from './cli-errors'
 import { guardStdout } from './cli-output'
+import { EXPORT_FORMATS, runExport, type ExportFormat } from './export-command'
+import { runImportAnnotations } from './import-annotations-command'
 import { IMPORT_OUTPUT_FORMATS, runImport, type ImportOutputFormat } from './import-command'
 import { findHamishPackage } from './package-root'
 import { runServe } from './serve-command'
@@ -78,8 +80,48 @@ function createProgram(version: string): Command {
       }) => runServe(options),
     )
 
+  const exportCommand = program
+    .command('export')
+    .description("write a seminar's annotations from its store (with no server running on it)")
+    .requiredOption('--data <dir>', 'the data folder the seminar server used')
+    .requiredOption('--seminar <id>', 'the seminar')
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        "my notes, seminar notes, the instructor's collection, W3C JSON-LD, grading CSV",
+      )
+        .choices(EXPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
+    .option('--user <id>', 'whose export (required for md); by default what instructors see')
+    .option('-o, --out <file>', 'write to this file instead of printing')
+    .action(
+      (options: {
+        data: string
+        seminar: string
+        format: ExportFormat
+        user?: string
+        out?: string
+      }) => runExport(options),
+    )
+
+  const importAnnotationsCommand = program
+    .command('import-annotations')
+    .description(
+      "add W3C Web Annotation or Hypothesis JSON to a member's notes (with no server running)",
+    )
+    .argument('<file>', 'the annotations file')
+    .requiredOption('--data <dir>', 'the data folder the seminar server used')
+    .requiredOption('--seminar <id>', 'the seminar')
+    .requiredOption('--user <id>', 'the member the annotations are added for')
+    .action((file: string, options: { data: string; seminar: string; user: string }) =>
+      runImportAnnotations({ ...options, file }),
+    )
+
   reportUsageErrorsAsOneLine(importCommand)
   reportUsageErrorsAsOneLine(serveCommand)
+  reportUsageErrorsAsOneLine(exportCommand)
+  reportUsageErrorsAsOneLine(importAnnotationsCommand)
   return program
 }
 

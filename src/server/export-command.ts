@@ -1,0 +1,89 @@
+import type { ExportInput, MarkdownShape, SeminarRole } from '../core/export'
+import { exportMarkdown, exportSummaryCsv } from '../core/export'
+import { toW3C } from '../core/w3c'
+import { writeStdout } from './cli-output'
+import { ExitCode, HamishError } from './hamish-error'
+import { findHamishPackage } from './package-root'
+import { writeFileAtomically } from './seminar-export/atomic-output'
+import {
+  findMember,
+  readSeminarContents,
+  visibleAnnotations,
+} from './seminar-export/seminar-contents'
+import { openExistingSeminarStore } from './seminar-export/seminar-store-access'
+
+export const EXPORT_FORMATS = ['md', 'md-seminar', 'md-collection', 'w3c', 'csv'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+const MARKDOWN_SHAPES: Readonly<Partial<Record<ExportFormat, MarkdownShape>>> = {
+  md: 'my-notes',
+  'md-seminar': 'seminar-notes',
+  'md-collection': 'instructor-collection',
+}
+
+export interface ExportCommandOptions {
+  readonly data: string
+  readonly seminar: string
+  readonly format: ExportFormat
+  /** Whose export: what they may read, and for `md` whose notes. Without it, an instructor's view. */
+  readonly user?: string | undefined
+  readonly out?: string | undefined
+  readonly now?: (() => Date) | undefined
+}
+
+/** `hamish export`: a seminar's annotations from the store, on stdout or in `--out`. */
+export async function runExport(options: ExportCommandOptions): Promise<void> {
+  const text = seminarExport(options, findHamishPackage().version)
+  if (options.out === undefined) await writeStdout(text)
+  else writeFileAtomically(options.out, text)
+}
+
+/** The export as text, read from the store of a stopped server. */
+export function seminarExport(options: ExportCommandOptions, exporterVersion: string): string {
+  if (options.format === 'md' && options.user === undefined) {
+    throw new HamishError(
+      '"--format md" exports one member\'s notes: pass --user <id>.',
+      ExitCode.usage,
+    )
+  }
+  const store = openExistingSeminarStore(options.data)
+  try {
+    const contents = readSeminarContents(store, options.seminar)
+    const viewer = options.user === undefined ? null : findMember(contents, options.user)
+    const { annotations } = visibleAnnotations(store, contents, viewer)
+    const roles: Record<string, SeminarRole> = {}
+    for (const member of contents.members) roles[member.userId] = member.role
+    const input: ExportInput = {
+      article: contents.article,
+      annotations,
+      me: viewer?.userId,
+      seminar: { id: contents.seminar.id, title: contents.seminar.title },
+      roles,
+      anonymizeFor:
+        viewer?.role === 'student' && contents.seminar.settings.anonymousToPeers
+          ? 'students'
+          : null,
+      exportedAt: (options.now ?? (() => new Date()))(),
+      exporterVersion,
+    }
+    const shape = MARKDOWN_SHAPES[options.format]
+    if (shape !== undefined) {
+      return exportMarkdown(input, {
+        shape,
+        groupBy: 'section',
+        includeHighlights: true,
+        includeResolved: true,
+        includeNotebook: false,
+      })
+    }
+    if (options.format === 'csv') return exportSummaryCsv(input)
+    const collection = toW3C(annotations, {
+      article: contents.article,
+      exporterVersion,
+      exportedAt: input.exportedAt,
+    })
+    return `${JSON.stringify(collection, null, 2)}\n`
+  } finally {
+    store.close()
+  }
+}
