@@ -9,7 +9,9 @@ const METHOD = [
   'The synthetic seminar is generated with a fixed seed (`bench/synthetic-seminar.ts`): 60 students × 80 annotations (about 40% highlights, 60% comments with Arabic and English bodies and tags) on random passages of the bundled article, plus 2,000 replies, written through `AnnotationStore`.',
   'Scale: the app shows only its reader’s own documents today, and refuses an entry whose author is not the owner of the document holding it, so for Scale the whole seminar is written as the reader (author = the reader’s user id) under the 60 students’ display names, merged into the reader’s class document and put into IndexedDB before the page loads. Every annotation is therefore the reader’s own: the margin shows edit controls on each card, and there is one author colour.',
   'Storage reopens the seminar as a synced member would hold it: the article document and the 60 students’ class documents, each in its own y-indexeddb database.',
-  'Node figures (Anchoring, Document size) run in the benchmark’s own Node process.',
+  'Sync runs `hamish serve` (the built CLI) and the y-websocket reference server (`@y/websocket-server`, in memory) each in a child process on loopback, one after the other, with every member’s clients (real `@hocuspocus/provider` or `y-websocket` providers) in the benchmark’s process: the quick run has 20 members × 10 comments, the full run 100 × 50. Each member writes its own class document and reads the next 5 members’ (a ring), so each write is awaited by 5 replicas; each Sync figure is one session (its percentiles are over all arrivals in it), not a median of runs.',
+  'Server cold start spawns `hamish serve` over a data folder holding 100 seminars created through the seminar API, and times it to its first answer on `/api/health`; its baseline is the same start over a data folder with no seminars (started once before, so both open an existing database). The note gives the time to read the database file’s bytes raw as the floor.',
+  'Node figures (Export and import, Anchoring, Document size) run in the benchmark’s own Node process.',
 ]
 
 function bySummary(summaries: readonly FigureSummary[], id: string): FigureSummary | undefined {
@@ -55,6 +57,25 @@ function interpretation(summaries: readonly FigureSummary[]): string[] {
   if (exported?.ratio != null) {
     sentences.push(
       `Exporting 5,000 annotations as Markdown takes ${valueOf(exported)}, ${formatRatio(exported.ratio)} the time \`JSON.stringify\` needs for the same data.`,
+    )
+  }
+  const imported = bySummary(summaries, 'import.w3c')
+  if (imported?.ratio != null) {
+    sentences.push(
+      `Importing them back from W3C JSON takes ${valueOf(imported)}, ${formatRatio(imported.ratio)} \`JSON.parse\` of the same text: most of it is anchoring each quote in the article.`,
+    )
+  }
+  const propagation = bySummary(summaries, 'sync.propagation-p95')
+  const cpu = bySummary(summaries, 'sync.server-cpu')
+  if (propagation?.ratio != null && cpu?.ratio != null) {
+    sentences.push(
+      `In Sync, a comment reaches the members reading it in ${valueOf(propagation)} at the 95th percentile (${formatRatio(propagation.ratio)} the reference server), and the Hamish server spends ${formatRatio(cpu.ratio)} the reference server’s CPU time carrying the same updates, with authentication and SQLite persistence that the reference does not have.`,
+    )
+  }
+  const coldStart = bySummary(summaries, 'storage.server-cold-start')
+  if (coldStart?.ratio != null) {
+    sentences.push(
+      `With 100 seminars stored, the server starts in ${valueOf(coldStart)}, ${formatRatio(coldStart.ratio)} its start with none stored.`,
     )
   }
   const size = bySummary(summaries, 'size.per-annotation')
