@@ -1,7 +1,7 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { PMNode } from '../src/core/article/article-doc'
-import { randomInt } from '../src/core/margin/seeded-random'
+import { randomInt } from '../src/core/seeded-random'
 import { articleSchema } from '../src/editor/article-schema'
 
 const INSERTED_WORDS = [

@@ -1,6 +1,6 @@
 import { createAnchor } from '../src/core/anchoring'
 import type { Anchor } from '../src/core/annotations/annotation'
-import { randomInt } from '../src/core/margin/seeded-random'
+import { randomInt } from '../src/core/seeded-random'
 import type { SeededArticle } from './seeded-article'
 
 /** Offsets into the article's plain text. */

@@ -1,5 +1,5 @@
 import { HIGHLIGHT_COLORS, SUGGESTED_TAGS } from '../src/core/annotations/annotation'
-import { randomInt } from '../src/core/margin/seeded-random'
+import { randomInt } from '../src/core/seeded-random'
 
 /*
  * What the synthetic students write: short Arabic and English remarks of the kind a seminar

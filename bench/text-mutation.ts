@@ -1,4 +1,4 @@
-import { randomInt } from '../src/core/margin/seeded-random'
+import { randomInt } from '../src/core/seeded-random'
 
 const ARABIC_LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'
 

@@ -5,7 +5,7 @@ import {
   resolveAnchors,
 } from '../../src/core/anchoring'
 import type { TextQuoteSelector } from '../../src/core/annotations/annotation'
-import { mulberry32 } from '../../src/core/margin/seeded-random'
+import { mulberry32 } from '../../src/core/seeded-random'
 import { articleContentOf, editArticle } from '../article-edits'
 import type { Benchmark, BenchContext } from '../harness/benchmark'
 import { measured, type Figure } from '../harness/figure'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mulberry32, randomInt } from './seeded-random'
+import { mulberry32, randomInt } from '../seeded-random'
 import { stackCards, type MarginCard, type PlacedCard } from './stack-cards'
 
 const card = (id: string, anchorTop: number, height: number): MarginCard => ({

@@ -1,3 +1,5 @@
+import { mulberry32, randomInt } from '../../seeded-random'
+
 /**
  * A small seeded PRNG (mulberry32), so a randomised test fails the same way every run and a
  * failure can be replayed from its seed.
@@ -12,15 +14,8 @@ export interface SeededRandom {
 }
 
 export function seededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1))
+  const next = mulberry32(seed)
+  const int = (min: number, max: number): number => randomInt(next, min, max)
   return {
     next,
     int,
