@@ -1,4 +1,5 @@
 import type { ArticleDoc, ArticleMeta, PMMark, PMNode } from './article-doc'
+import { groupByMark, type MarkGroup } from './mark-groups'
 
 export interface ArticleMarkdownOptions {
   /**
@@ -193,7 +194,6 @@ function splitNewlines(node: PMNode, options: TextblockOptions): PMNode[] {
 
 /** Marks from the outside in: a link holds emphasis, and code (literal text) is innermost. */
 const MARK_ORDER = ['link', 'bold', 'italic', 'strike', 'underline', 'code'] as const
-type KnownMark = (typeof MARK_ORDER)[number]
 
 interface Neighbours {
   /** The character written just before this run ('' at the start of a line). */
@@ -267,27 +267,6 @@ function renderCodeRuns(nodes: readonly PMNode[], level: number, neighbours: Nei
         : renderMarked(group.nodes, level + 1, neighbours),
     )
     .join('')
-}
-
-interface MarkGroup {
-  mark: PMMark | undefined
-  nodes: PMNode[]
-}
-
-function groupByMark(nodes: readonly PMNode[], markType: KnownMark): MarkGroup[] {
-  const groups: MarkGroup[] = []
-  for (const node of nodes) {
-    const mark = node.marks?.find((candidate) => candidate.type === markType)
-    const last = groups.at(-1)
-    if (last && sameMark(last.mark, mark)) last.nodes.push(node)
-    else groups.push({ mark, nodes: [node] })
-  }
-  return groups
-}
-
-function sameMark(a: PMMark | undefined, b: PMMark | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b
-  return a.type === b.type && JSON.stringify(a.attrs ?? {}) === JSON.stringify(b.attrs ?? {})
 }
 
 interface Emphasis {

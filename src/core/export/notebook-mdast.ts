@@ -1,6 +1,7 @@
 import type { BlockContent, ListItem, PhrasingContent, RootContent } from 'mdast'
-import type { PMMark, PMNode } from '../article/article-doc'
+import type { PMNode } from '../article/article-doc'
 import { safeLinkHref } from '../article/link-href'
+import { groupByMark } from '../article/mark-groups'
 
 /**
  * The study notebook (ProseMirror JSON of StarterKit's nodes and the notebook's quotes) as mdast.
@@ -99,27 +100,6 @@ function marked(nodes: readonly PMNode[], level: number): PhrasingContent[] {
 
 function plainInline(node: PMNode): PhrasingContent {
   return node.type === 'hardBreak' ? { type: 'break' } : { type: 'text', value: node.text ?? '' }
-}
-
-interface MarkGroup {
-  mark: PMMark | undefined
-  nodes: PMNode[]
-}
-
-function groupByMark(nodes: readonly PMNode[], markType: string): MarkGroup[] {
-  const groups: MarkGroup[] = []
-  for (const node of nodes) {
-    const mark = node.marks?.find((candidate) => candidate.type === markType)
-    const last = groups.at(-1)
-    if (last && sameMark(last.mark, mark)) last.nodes.push(node)
-    else groups.push({ mark, nodes: [node] })
-  }
-  return groups
-}
-
-function sameMark(a: PMMark | undefined, b: PMMark | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b
-  return JSON.stringify(a.attrs ?? {}) === JSON.stringify(b.attrs ?? {})
 }
 
 function textOf(node: PMNode): string {
