@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Hocuspocus } from '@hocuspocus/server'
 import type { ArticleDoc } from '../../core/article/article-doc'
+import type { CreateSeminarRequest, CreateSeminarResponse } from '../../core/seminar/seminar-api'
 import { AwarenessIdentityExtension } from './awareness-identity-extension'
 import { DocumentStore } from './document-store'
 import { LiveSeminars } from './live-seminars'
@@ -48,6 +49,8 @@ export interface SeminarServer {
   /** Creates seminars from other computers; printed at start, kept in the data folder. */
   readonly adminToken: string
   handleApi: SeminarApiHandler
+  /** Creates a seminar in-process, for a host that is this program (the desktop app). */
+  createSeminar(request: CreateSeminarRequest): Promise<CreateSeminarResponse>
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
   /** What the store holds for a document (its state and pending updates, as one update). */
   storedState(documentName: string): Uint8Array | null
@@ -97,6 +100,7 @@ export async function openSeminarServer(options: SeminarServerOptions): Promise<
   return {
     adminToken: secrets.adminToken,
     handleApi: createSeminarApiHandler(service, secrets.adminToken),
+    createSeminar: (request) => service.create(request),
     handleUpgrade: (req, socket, head) => endpoint.handleUpgrade(req, socket, head),
     storedState: (documentName) => documents.load(documentName),
     closeConnections: () => endpoint.close(),
