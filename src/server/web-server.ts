@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { Duplex, Readable } from 'node:stream'
 import sirv from 'sirv'
 import type { OpenedArticle } from '../core/platform'
+import { answerCors } from './api-cors'
 import { createApiHandler, isApiPath } from './api-routes'
 import { errorCode } from './error-code'
 import { ExitCode, HamishError } from './hamish-error'
@@ -123,6 +124,8 @@ function createRequestHandler(
       return
     }
     if (isApiPath(pathname)) {
+      // After the Host check, so a rebound name gets no CORS answer from a loopback server.
+      if (answerCors(req, res, pathname)) return
       api(req, res, pathname)
       return
     }
