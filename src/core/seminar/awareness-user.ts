@@ -10,7 +10,9 @@ export const AWARENESS_USER_FIELD = 'user'
 
 export const AwarenessUser = z.object({
   userId: z.string(),
+  /** Empty for a student of an anonymous seminar: `alias` numbers them instead. */
   name: z.string(),
+  alias: z.number().int().positive().optional(),
   role: Role,
   color: z.string(),
 })

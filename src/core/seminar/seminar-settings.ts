@@ -8,3 +8,11 @@ export const SeminarSettings = z.object({
   anonymousToPeers: z.boolean().default(false),
 })
 export type SeminarSettings = z.infer<typeof SeminarSettings>
+
+/**
+ * The sync server's refusal of a classmate's document to a student who has not posted yet, in
+ * a "post before you see" seminar. Clients recognise it by this exact text, show why the class's
+ * annotations are hidden, and ask again once the student has posted.
+ */
+export const POST_BEFORE_SEEING_REFUSAL =
+  "Post an annotation of your own to see your classmates' annotations."

@@ -1,34 +1,95 @@
 import type { Hocuspocus } from '@hocuspocus/server'
 import { isDeepStrictEqual } from 'node:util'
 import type * as Y from 'yjs'
+import type { AwarenessUser } from '../../core/seminar/awareness-user'
 import { docName } from '../../core/seminar/doc-names'
 import { memberColor } from '../../core/seminar/member-color'
-import { rosterMembers, type RosterEntry } from '../../core/seminar/roster'
-import type { MemberRecord, SeminarRecords } from './seminar-records'
+import {
+  rosterMembers,
+  rosterSeminar,
+  type RosterEntry,
+  type SeminarInfo,
+} from '../../core/seminar/roster'
+import type { MemberRecord, SeminarRecord, SeminarRecords } from './seminar-records'
 
-export function rosterEntryOf(member: MemberRecord): RosterEntry {
+/**
+ * Students' numbers in an anonymous seminar: their order of joining, counting those since
+ * removed, so a number never passes from one student to another.
+ */
+export function studentAliases(members: readonly MemberRecord[]): Map<string, number> {
+  const students = members
+    .filter((member) => member.role === 'student')
+    .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt) || a.userId.localeCompare(b.userId))
+  return new Map(students.map((student, index) => [student.userId, index + 1]))
+}
+
+/**
+ * How a member appears to the other members. In a seminar anonymous to peers a student's name
+ * never leaves the server through the roster or awareness: only their number does (instructors
+ * learn names from the members API, which only they may call).
+ */
+export function publicIdentity(
+  member: MemberRecord,
+  seminar: Pick<SeminarRecord, 'settings'>,
+  alias: number | undefined,
+): Pick<AwarenessUser, 'name' | 'alias'> {
+  if (member.role === 'student' && seminar.settings.anonymousToPeers && alias !== undefined) {
+    return { name: '', alias }
+  }
+  return { name: member.name }
+}
+
+export function rosterEntryOf(
+  member: MemberRecord,
+  seminar: Pick<SeminarRecord, 'settings'>,
+  alias: number | undefined,
+): RosterEntry {
   return {
-    name: member.name,
+    ...publicIdentity(member, seminar, alias),
     role: member.role,
     color: memberColor(member.userId),
     joinedAt: member.joinedAt,
   }
 }
 
-/** Makes a roster map hold exactly the given members, touching only what differs. */
-export function writeRoster(doc: Y.Doc, members: readonly MemberRecord[]): void {
+function seminarInfoOf(seminar: SeminarRecord): SeminarInfo {
+  return { title: seminar.title, settings: seminar.settings, closedAt: seminar.closedAt }
+}
+
+/**
+ * Makes a roster document hold exactly the given members (the current ones; `everyone` also
+ * counts removed members, for stable numbers) and the seminar's details, touching only what
+ * differs.
+ */
+export function writeRoster(
+  doc: Y.Doc,
+  current: readonly MemberRecord[],
+  seminar: SeminarRecord,
+  everyone: readonly MemberRecord[] = current,
+): void {
+  const aliases = studentAliases(everyone)
   const roster = rosterMembers(doc)
-  const current = new Map(members.map((member) => [member.userId, rosterEntryOf(member)]))
-  for (const userId of [...roster.keys()]) if (!current.has(userId)) roster.delete(userId)
-  for (const [userId, entry] of current) {
+  const entries = new Map(
+    current.map((member) => [
+      member.userId,
+      rosterEntryOf(member, seminar, aliases.get(member.userId)),
+    ]),
+  )
+  for (const userId of [...roster.keys()]) if (!entries.has(userId)) roster.delete(userId)
+  for (const [userId, entry] of entries) {
     if (!isDeepStrictEqual(roster.get(userId), entry)) roster.set(userId, entry)
+  }
+  const info = rosterSeminar(doc)
+  for (const [key, value] of Object.entries(seminarInfoOf(seminar))) {
+    if (!isDeepStrictEqual(info.get(key), value)) info.set(key, value)
   }
 }
 
 /**
  * The roster document is a view of the members table that the server alone writes: after every
- * change to the members it is brought in line with the table (through Hocuspocus, so connected
- * clients see it at once). Derived afresh each time, so a write that failed is mended by the next.
+ * change to the members or the seminar it is brought in line with the table (through Hocuspocus,
+ * so connected clients see it at once). Derived afresh each time, so a write that failed is
+ * mended by the next.
  */
 export class RosterProjection {
   constructor(
@@ -37,12 +98,15 @@ export class RosterProjection {
   ) {}
 
   async sync(seminarId: string): Promise<void> {
-    const members = this.records.members(seminarId).filter((member) => member.revokedAt === null)
+    const seminar = this.records.seminar(seminarId)
+    if (!seminar) return
+    const everyone = this.records.members(seminarId)
+    const current = everyone.filter((member) => member.revokedAt === null)
     const connection = await this.hocuspocus.openDirectConnection(
       docName({ kind: 'roster', seminarId }),
     )
     try {
-      await connection.transact((doc) => writeRoster(doc, members))
+      await connection.transact((doc) => writeRoster(doc, current, seminar, everyone))
     } finally {
       await connection.disconnect()
     }

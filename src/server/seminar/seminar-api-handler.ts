@@ -82,7 +82,7 @@ export function createSeminarApiHandler(
         sendJson(res, 200, service.rotateJoinCode(seminar.id))
         return
       case 'close':
-        sendJson(res, 200, service.close(seminar))
+        sendJson(res, 200, await service.close(seminar))
         return
       case 'member':
         sendJson(res, 200, await service.revoke(seminar.id, member, route.userId))

@@ -2,7 +2,10 @@ import type { Extension, connectedPayload, onAuthenticatePayload } from '@hocusp
 import { parseDocName } from '../../core/seminar/doc-names'
 import { memberColor } from '../../core/seminar/member-color'
 import { permissionFor } from '../../core/seminar/permissions'
+import { POST_BEFORE_SEEING_REFUSAL } from '../../core/seminar/seminar-settings'
 import { MemberRejected, type MemberAuthority } from './member-authority'
+import type { PostingGate } from './posting-gate'
+import { publicIdentity, studentAliases } from './roster-projection'
 import type { SeminarRecords } from './seminar-records'
 import { SyncClose, SyncRefusal, type SyncContext } from './sync-context'
 
@@ -17,6 +20,7 @@ export class SeminarAuthExtension implements Extension {
   constructor(
     private readonly authority: MemberAuthority,
     private readonly records: SeminarRecords,
+    private readonly postingGate: PostingGate,
   ) {}
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<SyncContext> {
@@ -35,13 +39,19 @@ export class SeminarAuthExtension implements Extension {
     if (access === 'none') {
       throw new SyncRefusal('You may not open this document: it belongs to another member.')
     }
+    if (!(await this.postingGate.mayOpen(ref, member, seminar))) {
+      throw new SyncRefusal(POST_BEFORE_SEEING_REFUSAL)
+    }
     data.connectionConfig.readOnly = access === 'read' || seminar.closedAt !== null
+    const aliases = seminar.settings.anonymousToPeers
+      ? studentAliases(this.records.members(seminar.id))
+      : new Map<string, number>()
     return {
       seminarId: seminar.id,
       tokenId: member.tokenId,
       user: {
         userId: member.userId,
-        name: member.name,
+        ...publicIdentity(member, seminar, aliases.get(member.userId)),
         role: member.role,
         color: memberColor(member.userId),
       },

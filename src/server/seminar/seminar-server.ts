@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Hocuspocus } from '@hocuspocus/server'
+import * as Y from 'yjs'
 import type { ArticleDoc } from '../../core/article/article-doc'
 import type { CreateSeminarRequest, CreateSeminarResponse } from '../../core/seminar/seminar-api'
 import { AwarenessIdentityExtension } from './awareness-identity-extension'
@@ -14,6 +15,7 @@ import {
   MessageRateExtension,
   type MessageRateOptions,
 } from './message-rate-extension'
+import { PostingGate } from './posting-gate'
 import { RosterProjection } from './roster-projection'
 import { createSeminarApiHandler, type SeminarApiHandler } from './seminar-api-handler'
 import { SeminarAuthExtension } from './seminar-auth-extension'
@@ -70,12 +72,17 @@ export async function openSeminarServer(options: SeminarServerOptions): Promise<
   const tokens = new MemberTokens(secrets.tokenSecret, now)
   const authority = new MemberAuthority(tokens, records)
 
+  // An open document holds changes its stored copy may not have yet: read it first.
+  const readDocumentState = async (name: string): Promise<Uint8Array | null> => {
+    const open = hocuspocus.documents.get(name)
+    return open ? Y.encodeStateAsUpdate(open) : documents.load(name)
+  }
   const hocuspocus = new Hocuspocus({
     name: 'hamish',
     quiet: true,
     extensions: [
       new MessageRateExtension(options.messageRate ?? DEFAULT_MESSAGE_RATE, clock),
-      new SeminarAuthExtension(authority, records),
+      new SeminarAuthExtension(authority, records, new PostingGate(readDocumentState)),
       new SqlitePersistenceExtension(documents),
       new AwarenessIdentityExtension(),
     ],

@@ -85,8 +85,6 @@ export class SeminarService {
       joinedAt: createdAt,
       revokedAt: null,
     }
-    const rosterDoc = new Y.Doc()
-    rosterDoc.transact(() => writeRoster(rosterDoc, [instructor]))
     const seminar: SeminarRecord = {
       id: seminarId,
       title: request.title,
@@ -96,6 +94,8 @@ export class SeminarService {
       createdAt,
       closedAt: null,
     }
+    const rosterDoc = new Y.Doc()
+    rosterDoc.transact(() => writeRoster(rosterDoc, [instructor], seminar))
     inTransaction(db, () => {
       records.insertSeminar(seminar, JSON.stringify(article))
       records.insertMember(instructor)
@@ -218,11 +218,12 @@ export class SeminarService {
   }
 
   /** Closes the seminar for good: everyone can still read it, no one can change it. */
-  close(seminar: SeminarRecord): CloseSeminarResponse {
-    const { records, live, now } = this.deps
+  async close(seminar: SeminarRecord): Promise<CloseSeminarResponse> {
+    const { records, live, roster, now } = this.deps
     const closedAt = seminar.closedAt ?? now().toISOString()
     if (seminar.closedAt === null) records.close(seminar.id, closedAt)
     live.makeReadOnly(seminar.id)
+    await roster.sync(seminar.id)
     return { seminarId: seminar.id, closedAt }
   }
 }
