@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MemberAuthority, MemberRejected } from './member-authority'
 import { MemberTokens } from './member-tokens'
+import { SqliteRecordStorage } from '../storage/sqlite-seminar-storage'
 import { openSeminarDatabase } from './seminar-database'
 import { SeminarRecords, type MemberRecord } from './seminar-records'
 
@@ -11,7 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'hamish-authority-'))
 const db = openSeminarDatabase(dir)
 const records = new SeminarRecords(db)
 const tokens = new MemberTokens(new Uint8Array(32).fill(3))
-const authority = new MemberAuthority(tokens, records)
+const authority = new MemberAuthority(tokens, new SqliteRecordStorage(records))
 
 const member: MemberRecord = {
   seminarId: 'sem',
@@ -66,7 +67,7 @@ describe('MemberAuthority', () => {
       'sem',
     )
     expect(verified.member.role).toBe('student')
-    expect(authority.isStillMember('sem', 'u1', 'current')).toBe(true)
+    expect(await authority.isStillMember('sem', 'u1', 'current')).toBe(true)
   })
 
   it('refuses a token that is not the current one, or for a stranger', async () => {
@@ -74,7 +75,7 @@ describe('MemberAuthority', () => {
       new MemberRejected(403, 'You are no longer a member of this seminar.'),
     )
     expect((await rejection(await tokenFor('current', { userId: 'u2' }))).status).toBe(403)
-    expect(authority.isStillMember('sem', 'u1', 'older')).toBe(false)
+    expect(await authority.isStillMember('sem', 'u1', 'older')).toBe(false)
   })
 
   it('refuses a seminar that is not there, or not the token’s', async () => {
@@ -91,6 +92,6 @@ describe('MemberAuthority', () => {
     expect(records.revoke('sem', 'u1', '2026-02-01T00:00:00.000Z')).toBe(true)
     expect(records.revoke('sem', 'u1', '2026-03-01T00:00:00.000Z')).toBe(false)
     expect((await rejection(token)).reason).toBe('You are no longer a member of this seminar.')
-    expect(authority.isStillMember('sem', 'u1', 'current')).toBe(false)
+    expect(await authority.isStillMember('sem', 'u1', 'current')).toBe(false)
   })
 })

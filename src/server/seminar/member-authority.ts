@@ -1,7 +1,8 @@
 import type { MemberTokenClaims } from '../../core/seminar/member-token-claims'
 import type { MemberTokens } from './member-tokens'
 import { TokenRejected } from './member-tokens'
-import type { MemberRecord, SeminarRecord, SeminarRecords } from './seminar-records'
+import type { RecordStorage } from '../storage/seminar-storage'
+import type { MemberRecord, SeminarRecord } from './seminar-records'
 
 export interface VerifiedMember {
   claims: MemberTokenClaims
@@ -26,7 +27,7 @@ export class MemberRejected {
 export class MemberAuthority {
   constructor(
     private readonly tokens: MemberTokens,
-    private readonly records: SeminarRecords,
+    private readonly records: RecordStorage,
   ) {}
 
   async verify(token: string, seminarId: string): Promise<VerifiedMember> {
@@ -40,9 +41,9 @@ export class MemberAuthority {
     if (claims.sid !== seminarId) {
       throw new MemberRejected(403, 'This sign-in is for another seminar.')
     }
-    const seminar = this.records.seminar(seminarId)
+    const seminar = await this.records.seminar(seminarId)
     if (!seminar) throw new MemberRejected(404, 'There is no such seminar on this server.')
-    const member = this.records.member(seminarId, claims.sub)
+    const member = await this.records.member(seminarId, claims.sub)
     if (!member || member.revokedAt !== null || member.tokenId !== claims.jti) {
       throw new MemberRejected(403, 'You are no longer a member of this seminar.')
     }
@@ -50,8 +51,8 @@ export class MemberAuthority {
   }
 
   /** Whether a member let in earlier is still a member now (they may have been removed since). */
-  isStillMember(seminarId: string, userId: string, tokenId: string): boolean {
-    const member = this.records.member(seminarId, userId)
+  async isStillMember(seminarId: string, userId: string, tokenId: string): Promise<boolean> {
+    const member = await this.records.member(seminarId, userId)
     return member !== null && member.revokedAt === null && member.tokenId === tokenId
   }
 }

@@ -10,7 +10,8 @@ import {
   type RosterEntry,
   type SeminarInfo,
 } from '../../core/seminar/roster'
-import type { MemberRecord, SeminarRecord, SeminarRecords } from './seminar-records'
+import type { RecordStorage } from '../storage/seminar-storage'
+import type { MemberRecord, SeminarRecord } from './seminar-records'
 
 /**
  * Students' numbers in an anonymous seminar: their order of joining, counting those since
@@ -94,13 +95,13 @@ export function writeRoster(
 export class RosterProjection {
   constructor(
     private readonly hocuspocus: Hocuspocus,
-    private readonly records: SeminarRecords,
+    private readonly records: RecordStorage,
   ) {}
 
   async sync(seminarId: string): Promise<void> {
-    const seminar = this.records.seminar(seminarId)
+    const seminar = await this.records.seminar(seminarId)
     if (!seminar) return
-    const everyone = this.records.members(seminarId)
+    const everyone = await this.records.members(seminarId)
     const current = everyone.filter((member) => member.revokedAt === null)
     const connection = await this.hocuspocus.openDirectConnection(
       docName({ kind: 'roster', seminarId }),

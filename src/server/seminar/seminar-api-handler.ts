@@ -76,10 +76,10 @@ export function createSeminarApiHandler(
     const { member, seminar } = await service.instructor(route.seminarId, bearerToken(req))
     switch (route.action) {
       case 'members':
-        sendJson(res, 200, service.members(seminar.id))
+        sendJson(res, 200, await service.members(seminar.id))
         return
       case 'join-code':
-        sendJson(res, 200, service.rotateJoinCode(seminar.id))
+        sendJson(res, 200, await service.rotateJoinCode(seminar.id))
         return
       case 'close':
         sendJson(res, 200, await service.close(seminar))

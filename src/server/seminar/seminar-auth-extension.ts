@@ -6,7 +6,7 @@ import { POST_BEFORE_SEEING_REFUSAL } from '../../core/seminar/seminar-settings'
 import { MemberRejected, type MemberAuthority } from './member-authority'
 import type { PostingGate } from './posting-gate'
 import { publicIdentity, studentAliases } from './roster-projection'
-import type { SeminarRecords } from './seminar-records'
+import type { RecordStorage } from '../storage/seminar-storage'
 import { SyncClose, SyncRefusal, type SyncContext } from './sync-context'
 
 /**
@@ -19,7 +19,7 @@ export class SeminarAuthExtension implements Extension {
 
   constructor(
     private readonly authority: MemberAuthority,
-    private readonly records: SeminarRecords,
+    private readonly records: RecordStorage,
     private readonly postingGate: PostingGate,
   ) {}
 
@@ -44,7 +44,7 @@ export class SeminarAuthExtension implements Extension {
     }
     data.connectionConfig.readOnly = access === 'read' || seminar.closedAt !== null
     const aliases = seminar.settings.anonymousToPeers
-      ? studentAliases(this.records.members(seminar.id))
+      ? studentAliases(await this.records.members(seminar.id))
       : new Map<string, number>()
     return {
       seminarId: seminar.id,
@@ -63,10 +63,12 @@ export class SeminarAuthExtension implements Extension {
    * connection was being authenticated would otherwise slip through.
    */
   async connected({ connection, context }: connectedPayload<SyncContext>): Promise<void> {
-    if (!this.authority.isStillMember(context.seminarId, context.user.userId, context.tokenId)) {
+    if (
+      !(await this.authority.isStillMember(context.seminarId, context.user.userId, context.tokenId))
+    ) {
       connection.webSocket.close(SyncClose.removed.code, SyncClose.removed.reason)
       return
     }
-    if (this.records.seminar(context.seminarId)?.closedAt) connection.readOnly = true
+    if ((await this.records.seminar(context.seminarId))?.closedAt) connection.readOnly = true
   }
 }

@@ -5,8 +5,13 @@ import { Hocuspocus } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import type { ArticleDoc } from '../../core/article/article-doc'
 import type { CreateSeminarRequest, CreateSeminarResponse } from '../../core/seminar/seminar-api'
+import { PostgresSeminarStorage } from '../storage/postgres/postgres-seminar-storage'
+import { openRedisSync } from '../storage/redis-sync'
+import { sharedLiveChanges } from '../storage/seminar-events'
+import type { SeminarStorage } from '../storage/seminar-storage'
+import { SharedPersistenceExtension } from '../storage/shared-persistence-extension'
+import { SqliteSeminarStorage } from '../storage/sqlite-seminar-storage'
 import { AwarenessIdentityExtension } from './awareness-identity-extension'
-import { DocumentStore } from './document-store'
 import { LiveSeminars } from './live-seminars'
 import { MemberAuthority } from './member-authority'
 import { MemberTokens } from './member-tokens'
@@ -19,10 +24,7 @@ import { PostingGate } from './posting-gate'
 import { RosterProjection } from './roster-projection'
 import { createSeminarApiHandler, type SeminarApiHandler } from './seminar-api-handler'
 import { SeminarAuthExtension } from './seminar-auth-extension'
-import { openSeminarDatabase } from './seminar-database'
-import { SeminarRecords } from './seminar-records'
 import { SeminarService } from './seminar-service'
-import { loadServerSecrets } from './server-secrets'
 import { SqlitePersistenceExtension } from './sqlite-persistence-extension'
 import { MAX_SYNC_MESSAGE_BYTES, createSyncEndpoint } from './sync-endpoint'
 import { KeyedTokenBuckets } from './token-bucket'
@@ -34,8 +36,15 @@ export const WRONG_JOIN_CODES_PER_MINUTE = 10
 const UNLOAD_WAIT_MS = 5000
 
 export interface SeminarServerOptions {
-  /** A prepared data folder (see `prepareDataDir`): `hamish.sqlite` and the secrets live there. */
+  /**
+   * A prepared data folder (see `prepareDataDir`): `hamish.sqlite` and the secrets live there,
+   * unless `database` names a PostgreSQL database to keep everything in instead.
+   */
   dataDir: string
+  /** A PostgreSQL database (`postgres://…`) shared with other servers, instead of SQLite. */
+  database?: URL
+  /** A Redis server (`redis://…`) through which servers on one database pass live changes. */
+  redis?: URL
   /** The article a seminar opens on when it is created without one. */
   defaultArticle: ArticleDoc
   /** The address students reach this server at, ending in `/`, for the links it hands out. */
@@ -54,7 +63,12 @@ export interface SeminarServer {
   /** Creates a seminar in-process, for a host that is this program (the desktop app). */
   createSeminar(request: CreateSeminarRequest): Promise<CreateSeminarResponse>
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
-  /** What the store holds for a document (its state and pending updates, as one update). */
+  /** Where seminars are kept, for people: the SQLite file, or the database without password. */
+  readonly storeLocation: string
+  /**
+   * What the SQLite store holds for a document (its state and pending updates, as one update),
+   * read synchronously for tests. A server on PostgreSQL throws: read the database instead.
+   */
   storedState(documentName: string): Uint8Array | null
   /** Closes every sync connection (the web server needs them gone to stop). */
   closeConnections(): Promise<void>
@@ -65,12 +79,23 @@ export interface SeminarServer {
 export async function openSeminarServer(options: SeminarServerOptions): Promise<SeminarServer> {
   const now = options.now ?? (() => new Date())
   const clock = () => now().getTime()
-  const secrets = await loadServerSecrets(options.dataDir)
-  const db = openSeminarDatabase(options.dataDir)
-  const records = new SeminarRecords(db)
-  const documents = new DocumentStore(db, now)
+  const storage = await openStorage(options, now)
+  let redis: Awaited<ReturnType<typeof openRedisSync>> | undefined
+  try {
+    redis = options.redis ? await openRedisSync(options.redis) : undefined
+  } catch (error) {
+    await storage.close()
+    throw error
+  }
+  const secrets = await storage.loadSecrets()
+  const records = storage.records
+  const documents = storage.documents
   const tokens = new MemberTokens(secrets.tokenSecret, now)
   const authority = new MemberAuthority(tokens, records)
+  const persistence =
+    storage instanceof SqliteSeminarStorage
+      ? new SqlitePersistenceExtension(storage.documentStore)
+      : new SharedPersistenceExtension(documents)
 
   // An open document holds changes its stored copy may not have yet: read it first.
   const readDocumentState = async (name: string): Promise<Uint8Array | null> => {
@@ -83,20 +108,19 @@ export async function openSeminarServer(options: SeminarServerOptions): Promise<
     extensions: [
       new MessageRateExtension(options.messageRate ?? DEFAULT_MESSAGE_RATE, clock),
       new SeminarAuthExtension(authority, records, new PostingGate(readDocumentState)),
-      new SqlitePersistenceExtension(documents),
+      persistence,
       new AwarenessIdentityExtension(),
+      ...(redis ? [redis] : []),
     ],
   })
   const endpoint = createSyncEndpoint(hocuspocus, options.maxMessageBytes ?? MAX_SYNC_MESSAGE_BYTES)
   const perMinute = options.wrongJoinCodesPerMinute ?? WRONG_JOIN_CODES_PER_MINUTE
   const service = new SeminarService({
-    db,
-    records,
-    documents,
+    storage,
     tokens,
     authority,
     roster: new RosterProjection(hocuspocus, records),
-    live: new LiveSeminars(hocuspocus),
+    live: sharedLiveChanges(new LiveSeminars(hocuspocus), storage.events),
     wrongCodes: new KeyedTokenBuckets(perMinute, perMinute / 60, clock),
     defaultArticle: options.defaultArticle,
     publicUrl: options.publicUrl,
@@ -109,7 +133,13 @@ export async function openSeminarServer(options: SeminarServerOptions): Promise<
     handleApi: createSeminarApiHandler(service, secrets.adminToken),
     createSeminar: (request) => service.create(request),
     handleUpgrade: (req, socket, head) => endpoint.handleUpgrade(req, socket, head),
-    storedState: (documentName) => documents.load(documentName),
+    storeLocation: storage.location,
+    storedState(documentName) {
+      if (!(storage instanceof SqliteSeminarStorage)) {
+        throw new Error('storedState reads the SQLite store only')
+      }
+      return storage.documentStore.load(documentName)
+    },
     closeConnections: () => endpoint.close(),
     close() {
       closing ??= (async () => {
@@ -117,9 +147,17 @@ export async function openSeminarServer(options: SeminarServerOptions): Promise<
         hocuspocus.flushPendingStores()
         const deadline = Date.now() + UNLOAD_WAIT_MS
         while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) await sleep(10)
-        db.close()
+        if (persistence instanceof SharedPersistenceExtension) await persistence.flush()
+        await redis?.onDestroy()
+        await storage.close()
       })()
       return closing
     },
   }
+}
+
+/** SQLite in the data folder, unless a PostgreSQL database was named. */
+function openStorage(options: SeminarServerOptions, now: () => Date): Promise<SeminarStorage> {
+  if (options.database) return PostgresSeminarStorage.open(options.database, now)
+  return Promise.resolve(SqliteSeminarStorage.open(options.dataDir, now))
 }

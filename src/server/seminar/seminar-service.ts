@@ -1,4 +1,3 @@
-import type { DatabaseSync } from 'node:sqlite'
 import * as Y from 'yjs'
 import { articlePlainText } from '../../core/article'
 import type { ArticleDoc } from '../../core/article/article-doc'
@@ -18,16 +17,15 @@ import type {
 } from '../../core/seminar/seminar-api'
 import { instructorLink, joinLink } from '../../core/seminar/seminar-links'
 import { SeminarSettings } from '../../core/seminar/seminar-settings'
+import type { LiveChanges } from '../storage/seminar-events'
+import type { SeminarStorage } from '../storage/seminar-storage'
 import { ApiProblem } from './api-problem'
-import type { DocumentStore } from './document-store'
 import { hashJoinCode, joinCodeMatches, newJoinCode } from './join-code'
-import type { LiveSeminars } from './live-seminars'
 import { MemberRejected, type MemberAuthority, type VerifiedMember } from './member-authority'
 import type { MemberTokens } from './member-tokens'
 import { newSeminarId, newTokenId, newUserId } from './random-ids'
 import { writeRoster, type RosterProjection } from './roster-projection'
-import { inTransaction } from './seminar-database'
-import type { MemberRecord, SeminarRecord, SeminarRecords } from './seminar-records'
+import type { MemberRecord, SeminarRecord } from './seminar-records'
 import type { KeyedTokenBuckets } from './token-bucket'
 
 /** Members a seminar takes: a big lecture, not a flood of invented students. */
@@ -36,13 +34,12 @@ export const MAX_SEMINAR_MEMBERS = 1000
 export const DEFAULT_INSTRUCTOR_NAME = 'Instructor'
 
 export interface SeminarServiceDependencies {
-  db: DatabaseSync
-  records: SeminarRecords
-  documents: DocumentStore
+  storage: SeminarStorage
   tokens: MemberTokens
   authority: MemberAuthority
   roster: RosterProjection
-  live: LiveSeminars
+  /** Applied on this server and on every other server sharing the store. */
+  live: LiveChanges
   /** Wrong join codes per client address. */
   wrongCodes: KeyedTokenBuckets
   /** The article a seminar opens on when it is given none. */
@@ -61,7 +58,7 @@ export class SeminarService {
    * its roster, stored in one transaction so that a seminar is never half there.
    */
   async create(request: CreateSeminarRequest): Promise<CreateSeminarResponse> {
-    const { db, records, documents, tokens, now } = this.deps
+    const { storage, tokens, now } = this.deps
     const article = request.article ?? this.deps.defaultArticle
     const createdAt = now().toISOString()
     const hash = contentHash(articlePlainText(article.content))
@@ -96,11 +93,14 @@ export class SeminarService {
     }
     const rosterDoc = new Y.Doc()
     rosterDoc.transact(() => writeRoster(rosterDoc, [instructor], seminar))
-    inTransaction(db, () => {
-      records.insertSeminar(seminar, JSON.stringify(article))
-      records.insertMember(instructor)
-      documents.compact(docName({ kind: 'article', seminarId }), Y.encodeStateAsUpdate(articleDoc))
-      documents.compact(docName({ kind: 'roster', seminarId }), Y.encodeStateAsUpdate(rosterDoc))
+    await storage.createSeminar({
+      seminar,
+      articleJson: JSON.stringify(article),
+      instructor,
+      documents: [
+        { name: docName({ kind: 'article', seminarId }), state: Y.encodeStateAsUpdate(articleDoc) },
+        { name: docName({ kind: 'roster', seminarId }), state: Y.encodeStateAsUpdate(rosterDoc) },
+      ],
     })
     const instructorToken = await tokens.issue(subjectOf(instructor))
     const server = this.deps.publicUrl()
@@ -122,7 +122,8 @@ export class SeminarService {
     request: JoinSeminarRequest,
     client: string,
   ): Promise<JoinSeminarResponse> {
-    const { records, tokens, roster, now } = this.deps
+    const { tokens, roster, now } = this.deps
+    const records = this.deps.storage.records
     const budget = this.deps.wrongCodes.bucket(client)
     if (!budget.hasToken()) {
       const seconds = budget.secondsUntilToken()
@@ -132,7 +133,7 @@ export class SeminarService {
         { 'Retry-After': String(seconds) },
       )
     }
-    const seminar = records.seminar(seminarId)
+    const seminar = await records.seminar(seminarId)
     if (!seminar || !joinCodeMatches(request.code, seminar.joinCodeHash)) {
       budget.take()
       throw new ApiProblem(
@@ -143,7 +144,7 @@ export class SeminarService {
     if (seminar.closedAt !== null) {
       throw new ApiProblem(403, 'This seminar is closed: it takes no new members.')
     }
-    if (records.activeMemberCount(seminarId) >= MAX_SEMINAR_MEMBERS) {
+    if ((await records.activeMemberCount(seminarId)) >= MAX_SEMINAR_MEMBERS) {
       throw new ApiProblem(403, `This seminar is full: it has ${MAX_SEMINAR_MEMBERS} members.`)
     }
     const member: MemberRecord = {
@@ -155,7 +156,7 @@ export class SeminarService {
       joinedAt: now().toISOString(),
       revokedAt: null,
     }
-    records.insertMember(member)
+    await records.insertMember(member)
     await roster.sync(seminarId)
     return {
       userId: member.userId,
@@ -184,9 +185,9 @@ export class SeminarService {
     return verified
   }
 
-  members(seminarId: string): ListMembersResponse {
+  async members(seminarId: string): Promise<ListMembersResponse> {
     return {
-      members: this.deps.records.members(seminarId).map((member) => ({
+      members: (await this.deps.storage.records.members(seminarId)).map((member) => ({
         userId: member.userId,
         name: member.name,
         role: member.role,
@@ -196,22 +197,23 @@ export class SeminarService {
     }
   }
 
-  rotateJoinCode(seminarId: string): RotateJoinCodeResponse {
+  async rotateJoinCode(seminarId: string): Promise<RotateJoinCodeResponse> {
     const joinCode = newJoinCode()
-    this.deps.records.setJoinCodeHash(seminarId, hashJoinCode(joinCode))
+    await this.deps.storage.records.setJoinCodeHash(seminarId, hashJoinCode(joinCode))
     return { joinCode, joinUrl: joinLink(this.deps.publicUrl(), seminarId, joinCode) }
   }
 
   /** Removes a member: their token stops working and their open connections close now. */
   async revoke(seminarId: string, by: MemberRecord, userId: string): Promise<RevokeMemberResponse> {
-    const { records, live, roster, now } = this.deps
-    const member = records.member(seminarId, userId)
+    const { live, roster, now } = this.deps
+    const records = this.deps.storage.records
+    const member = await records.member(seminarId, userId)
     if (!member) throw new ApiProblem(404, 'There is no such member in this seminar.')
     if (member.userId === by.userId) {
       throw new ApiProblem(400, 'You cannot remove yourself from your own seminar.')
     }
     const revokedAt = member.revokedAt ?? now().toISOString()
-    if (member.revokedAt === null) records.revoke(seminarId, userId, revokedAt)
+    if (member.revokedAt === null) await records.revoke(seminarId, userId, revokedAt)
     live.disconnectMember(seminarId, userId)
     await roster.sync(seminarId)
     return { userId, revokedAt }
@@ -219,9 +221,9 @@ export class SeminarService {
 
   /** Closes the seminar for good: everyone can still read it, no one can change it. */
   async close(seminar: SeminarRecord): Promise<CloseSeminarResponse> {
-    const { records, live, roster, now } = this.deps
+    const { live, roster, now } = this.deps
     const closedAt = seminar.closedAt ?? now().toISOString()
-    if (seminar.closedAt === null) records.close(seminar.id, closedAt)
+    if (seminar.closedAt === null) await this.deps.storage.records.close(seminar.id, closedAt)
     live.makeReadOnly(seminar.id)
     await roster.sync(seminar.id)
     return { seminarId: seminar.id, closedAt }

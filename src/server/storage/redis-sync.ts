@@ -1,0 +1,101 @@
+import type { Redis as RedisExtension } from '@hocuspocus/extension-redis'
+import { ExitCode, HamishError } from '../hamish-error'
+
+/** How long a server waits at start for Redis to answer before it gives up with a message. */
+const REDIS_ANSWER_MS = 5000
+
+/**
+ * An address as `--redis` takes it: `redis://[user:password@]host[:port][/db]`, or `rediss://`
+ * for TLS. Parsed here so a typo is a usage error before anything is opened.
+ */
+export function parseRedisUrl(value: string): URL {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new TypeError('Give a Redis address such as redis://cache.example:6379.')
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new TypeError('A Redis address starts with redis:// or rediss://.')
+  }
+  if (url.hostname === '')
+    throw new TypeError('The Redis address names no host: redis://HOST:6379.')
+  const db = url.pathname.replace(/^\//, '')
+  if (db !== '' && !/^\d+$/.test(db)) {
+    throw new TypeError(
+      'A Redis address ends with a database number, if anything: redis://host:6379/0.',
+    )
+  }
+  return url
+}
+
+/**
+ * Hocuspocus's Redis extension on the given address: every change a server applies to a
+ * document is passed to the other servers that have it open (and awareness with it), so that
+ * clients on different servers edit one document. Checked at start: an unreachable Redis is a
+ * one-line error, not a server that silently keeps its changes to itself.
+ */
+export async function openRedisSync(url: URL): Promise<RedisExtension> {
+  // Loaded only when asked for: a server without --redis does not pay for it at start.
+  const { Redis } = await import('@hocuspocus/extension-redis')
+  const where = redactedRedisAddress(url)
+  const db = url.pathname.replace(/^\//, '')
+  const extension = new Redis({
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port === '' ? 6379 : Number(url.port),
+    prefix: 'hamish',
+    options: {
+      ...(url.username === '' ? {} : { username: decodeURIComponent(url.username) }),
+      ...(url.password === '' ? {} : { password: decodeURIComponent(url.password) }),
+      ...(db === '' ? {} : { db: Number(db) }),
+      ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
+      connectTimeout: REDIS_ANSWER_MS,
+    },
+  })
+  reportOutages(extension, where)
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([
+      extension.pub.ping(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer')), REDIS_ANSWER_MS)
+      }),
+    ])
+  } catch (error) {
+    await extension.onDestroy().catch(() => {})
+    throw new HamishError(
+      `cannot reach Redis at ${where} (${error instanceof Error ? error.message : String(error)}): check --redis, and that Redis is running.`,
+      ExitCode.unavailable,
+      { cause: error },
+    )
+  } finally {
+    clearTimeout(timer)
+  }
+  return extension
+}
+
+/**
+ * ioredis reconnects by itself and reports each failed attempt as an `error` event; unheard,
+ * each would print a stack. One line per outage says what is happening instead.
+ */
+function reportOutages(extension: RedisExtension, where: string): void {
+  for (const client of [extension.pub, extension.sub]) {
+    let down = false
+    client.on('error', (error: Error) => {
+      if (down) return
+      down = true
+      process.stderr.write(
+        `hamish: lost Redis at ${where} (${error.message}); retrying. Changes reach clients on this server only until it is back.\n`,
+      )
+    })
+    client.on('ready', () => {
+      down = false
+    })
+  }
+}
+
+function redactedRedisAddress(url: URL): string {
+  const shown = new URL(url.href)
+  if (shown.password !== '') shown.password = '***'
+  return shown.href
+}
