@@ -4,7 +4,7 @@ import { AnnotationCollection } from '../core/annotations/annotation-collection'
 import { AnnotationStore } from '../core/annotations/annotation-store'
 import { AnnotationUndo } from '../core/annotations/annotation-undo'
 import type { LocalReading } from './local-reading'
-import { openMyDocuments, type MyDocuments } from './my-documents'
+import { openMyDocuments, type DocumentOpener, type MyDocuments } from './my-documents'
 
 export const NOTEBOOK_FIELD = 'notebook'
 
@@ -29,10 +29,11 @@ export interface AnnotationSession {
 }
 
 export async function openAnnotationSession(
-  reading: LocalReading,
+  reading: Pick<LocalReading, 'seminarId'>,
   reader: Reader,
+  openDoc?: DocumentOpener,
 ): Promise<AnnotationSession> {
-  const mine: MyDocuments = await openMyDocuments(reading.seminarId, reader.userId)
+  const mine: MyDocuments = await openMyDocuments(reading.seminarId, reader.userId, openDoc)
   const docs = {
     private: mine.byVisibility.private.doc,
     instructors: mine.byVisibility.instructors.doc,

@@ -16,11 +16,16 @@ export interface MyDocuments {
   close(): Promise<void>
 }
 
-export async function openMyDocuments(seminarId: string, userId: string): Promise<MyDocuments> {
+/** Opens a document by name: from IndexedDB alone, or also synced with a seminar server. */
+export type DocumentOpener = (name: string) => Promise<PersistedDoc>
+
+export async function openMyDocuments(
+  seminarId: string,
+  userId: string,
+  openDoc: DocumentOpener = openPersistedDoc,
+): Promise<MyDocuments> {
   const open = (visibility: Visibility) =>
-    openPersistedDoc(
-      docName({ kind: 'user', seminarId, userId, scope: SCOPE_OF_VISIBILITY[visibility] }),
-    )
+    openDoc(docName({ kind: 'user', seminarId, userId, scope: SCOPE_OF_VISIBILITY[visibility] }))
   const [klass, instructors, privateDoc] = await Promise.all([
     open('class'),
     open('instructors'),

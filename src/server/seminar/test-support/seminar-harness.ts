@@ -129,6 +129,15 @@ export class SeminarHarness {
     await this.open()
   }
 
+  /** Takes the server away (clients see it go), keeping its data and port for `resume`. */
+  async pause(): Promise<void> {
+    await this.stop()
+  }
+
+  async resume(): Promise<void> {
+    await this.open()
+  }
+
   async close(): Promise<void> {
     for (const client of this.clients.splice(0)) client.destroy()
     await this.stop()
