@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Duplex, Readable } from 'node:stream'
 import sirv from 'sirv'
+import { linkLandingPath } from '../core/seminar/seminar-links'
 import type { OpenedArticle } from '../core/platform'
 import { answerCors } from './api-cors'
 import { createApiHandler, isApiPath } from './api-routes'
@@ -132,6 +133,11 @@ function createRequestHandler(
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD')
       sendText(res, 405, `${req.method} is not allowed here: the web app is read with GET.`)
+      return
+    }
+    const landing = linkLandingPath(pathname)
+    if (landing) {
+      res.writeHead(302, { Location: landing, 'Cache-Control': 'no-store' }).end()
       return
     }
     // sirv pipes a file stream into the response without listening for its errors: a file

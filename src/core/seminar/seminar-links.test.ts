@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { instructorLink, joinLink, parseInstructorLink, parseJoinLink } from './seminar-links'
+import {
+  canonicalLink,
+  instructorLink,
+  joinLink,
+  linkLandingPath,
+  parseInstructorLink,
+  parseJoinLink,
+} from './seminar-links'
 
 describe('seminar links', () => {
   it('puts the join code in the fragment and parses it back', () => {
@@ -38,5 +45,28 @@ describe('seminar links', () => {
     'http://h/join/s1/extra#code=X',
   ])('refuses %j as a join link', (link) => {
     expect(parseJoinLink(link)).toBeNull()
+  })
+})
+
+describe('link landing', () => {
+  it('sends a link path to the app page with the seminar in the query, relative to any prefix', () => {
+    expect(linkLandingPath('/join/s-1')).toBe('../?join=s-1')
+    expect(linkLandingPath('/hamish/seminar/s-1')).toBe('../?seminar=s-1')
+    expect(linkLandingPath('/join/')).toBeNull()
+    expect(linkLandingPath('/join/..%2F..')).toBeNull()
+    expect(linkLandingPath('/assets/join.js')).toBeNull()
+  })
+
+  it('reads the landed page back as the original link, secret included', () => {
+    const link = joinLink('http://10.0.0.5:4321/', 's-1', 'AB CD')
+    const landed = new URL(linkLandingPath(new URL(link).pathname) as string, link)
+    landed.hash = new URL(link).hash
+    expect(canonicalLink(landed.toString())).toBe(link)
+    expect(parseJoinLink(canonicalLink(landed.toString()))).toEqual({
+      server: 'http://10.0.0.5:4321/',
+      seminarId: 's-1',
+      code: 'AB CD',
+    })
+    expect(canonicalLink('http://10.0.0.5:4321/')).toBe('http://10.0.0.5:4321/')
   })
 })

@@ -69,3 +69,38 @@ function decodeSegment(segment: string): string | null {
 function withSlash(server: string): string {
   return server.endsWith('/') ? server : `${server}/`
 }
+
+/**
+ * Where a browser that opened a link path (`…/join/<id>`, `…/seminar/<id>`) is sent: the app's
+ * page with the seminar in the query, `../?join=<id>`. Relative, so a server behind a path
+ * prefix works; the fragment with the secret survives the redirect (browsers keep it) and is
+ * never sent. The app's files are addressed relative to its page, so it must load from there.
+ */
+export function linkLandingPath(pathname: string): string | null {
+  const match = /\/(join|seminar)\/([^/]+)$/.exec(pathname)
+  if (!match) return null
+  const seminarId = decodeSegment(match[2] as string)
+  if (seminarId === null || !isSeminarId(seminarId)) return null
+  return `../?${match[1]}=${encodeURIComponent(seminarId)}`
+}
+
+/**
+ * A link as the app sees it after that redirect: `…/?join=<id>#code=…` is the join link
+ * `…/join/<id>#code=…`, and likewise for instructor links. Anything else comes back unchanged.
+ */
+export function canonicalLink(href: string): string {
+  let url: URL
+  try {
+    url = new URL(href)
+  } catch {
+    return href
+  }
+  for (const segment of ['join', 'seminar']) {
+    const seminarId = url.searchParams.get(segment)
+    if (seminarId === null) continue
+    url.searchParams.delete(segment)
+    url.pathname = `${url.pathname.replace(/[^/]*$/, '')}${segment}/${encodeURIComponent(seminarId)}`
+    return url.toString()
+  }
+  return href
+}
