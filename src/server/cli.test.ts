@@ -194,6 +194,38 @@ describe('hamish serve', () => {
     }
   })
 
+  it('refuses a malformed --database or --redis address, with one line', () => {
+    const database = hamish('serve', '--port', '0', '--database', 'mysql://db/hamish')
+    expect(database.stderr).toBe(
+      `hamish: option '--database <url>' argument 'mysql://db/hamish' is invalid. A PostgreSQL address starts with postgres:// or postgresql://. See "hamish serve --help".\n`,
+    )
+    expect(database.status).toBe(ExitCode.usage)
+    const redis = hamish('serve', '--port', '0', '--redis', 'redis://cache:port')
+    expect(redis.stderr).toMatch(
+      /^hamish: option '--redis <url>' argument .* is invalid\. Give a Redis address such as redis:\/\/cache\.example:6379\. See "hamish serve --help"\.\n$/,
+    )
+    expect(redis.status).toBe(ExitCode.usage)
+    const alone = hamish('serve', '--port', '0', '--redis', 'redis://127.0.0.1:6379')
+    expect(alone.stderr).toBe(
+      'hamish: --redis passes changes between servers that share a database: pass --database too.\n',
+    )
+    expect(alone.status).toBe(ExitCode.usage)
+  })
+
+  it('says when the PostgreSQL database cannot be reached, with one line and no password', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const { port } = closed.address() as AddressInfo
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const url = `postgres://hamish:secret@127.0.0.1:${port}/hamish`
+    const { status, stdout, stderr } = hamish('serve', '--port', '0', '--database', url)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      `hamish: cannot reach the PostgreSQL database postgres://hamish:***@127.0.0.1:${port}/hamish (connect ECONNREFUSED 127.0.0.1:${port}): check --database, and that PostgreSQL is running and lets this user in.\n`,
+    )
+    expect(status).toBe(ExitCode.unavailable)
+  })
+
   it('says when the web app is not built', () => {
     const empty = join(temp, 'empty-web')
     mkdirSync(empty)

@@ -6,6 +6,8 @@ import { runImportAnnotations } from './import-annotations-command'
 import { IMPORT_OUTPUT_FORMATS, runImport, type ImportOutputFormat } from './import-command'
 import { findHamishPackage } from './package-root'
 import { runServe } from './serve-command'
+import { parsePostgresUrl } from './storage/postgres/postgres-address'
+import { parseRedisUrl } from './storage/redis-sync'
 import { DEFAULT_HOST, DEFAULT_PORT } from './web-server'
 
 /**
@@ -69,6 +71,16 @@ function createProgram(version: string): Command {
       "the address students reach this server at, for seminar links (default: this computer's network address)",
       parsePublicUrl,
     )
+    .option(
+      '--database <url>',
+      'keep seminars in this PostgreSQL database (postgres://user:password@host:5432/db), which several servers can share, instead of the data folder',
+      asArgument(parsePostgresUrl),
+    )
+    .option(
+      '--redis <url>',
+      'pass live changes between the servers sharing --database through this Redis (redis://host:6379)',
+      asArgument(parseRedisUrl),
+    )
     .action(
       (options: {
         port: number
@@ -77,6 +89,8 @@ function createProgram(version: string): Command {
         article?: string
         webRoot?: string
         publicUrl?: string
+        database?: URL
+        redis?: URL
       }) => runServe(options),
     )
 
@@ -162,6 +176,18 @@ function parsePublicUrl(value: string): string {
   url.search = ''
   url.hash = ''
   return url.href.endsWith('/') ? url.href : `${url.href}/`
+}
+
+/** A parser that throws `TypeError` with its message, as Commander's argument parser. */
+function asArgument<T>(parse: (value: string) => T): (value: string) => T {
+  return (value) => {
+    try {
+      return parse(value)
+    } catch (error) {
+      if (error instanceof TypeError) throw new InvalidArgumentError(error.message)
+      throw error
+    }
+  }
 }
 
 function parseHost(value: string): string {

@@ -4,8 +4,8 @@ import { writeStdout } from './cli-output'
 import { prepareDataDir } from './data-dir'
 import { loadArticleFile, loadBundledArticle } from './load-article'
 import { findHamishPackage } from './package-root'
+import { ExitCode, HamishError } from './hamish-error'
 import { publicBaseUrl } from './seminar/public-url'
-import { DATABASE_FILE_NAME } from './seminar/seminar-database'
 import { openSeminarServer } from './seminar/seminar-server'
 import { nextShutdownSignal } from './shutdown-signal'
 import { startWebServer } from './web-server'
@@ -21,6 +21,10 @@ export interface ServeOptions {
   webRoot?: string
   /** The address students reach this server at, for join links; defaults to its LAN address. */
   publicUrl?: string
+  /** A PostgreSQL database to keep seminars in, shared by several servers, instead of `data`. */
+  database?: URL
+  /** A Redis server through which servers on one database pass live changes. */
+  redis?: URL
 }
 
 /**
@@ -28,16 +32,27 @@ export interface ServeOptions {
  * folder, the web build), then serves until SIGINT or SIGTERM and closes cleanly.
  */
 export async function runServe(options: ServeOptions): Promise<void> {
+  if (options.redis && !options.database) {
+    throw new HamishError(
+      '--redis passes changes between servers that share a database: pass --database too.',
+      ExitCode.usage,
+    )
+  }
   const hamish = findHamishPackage()
   const opened = options.article
     ? await loadArticleFile(options.article)
     : await loadBundledArticle()
-  const dataDir = await prepareDataDir(options.data ?? appDataDir())
+  // The data folder holds the SQLite store; a server on PostgreSQL keeps nothing there.
+  const dataDir = options.database
+    ? (options.data ?? appDataDir())
+    : await prepareDataDir(options.data ?? appDataDir())
   let publicUrl = ''
   const seminars = await openSeminarServer({
     dataDir,
     defaultArticle: opened.article,
     publicUrl: () => publicUrl,
+    ...(options.database ? { database: options.database } : {}),
+    ...(options.redis ? { redis: options.redis } : {}),
   })
   try {
     const server = await startWebServer({
@@ -53,7 +68,7 @@ export async function runServe(options: ServeOptions): Promise<void> {
     await writeStdout(
       `Hamish is serving "${title}" at ${server.url}\n` +
         (publicUrl === server.url ? '' : `Seminar links point to ${publicUrl}\n`) +
-        `Seminars are kept in ${join(dataDir, DATABASE_FILE_NAME)}\n` +
+        `Seminars are kept in ${seminars.storeLocation}\n` +
         `Admin token (to create seminars from another computer): ${seminars.adminToken}\n`,
     )
     await nextShutdownSignal()

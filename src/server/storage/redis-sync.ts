@@ -59,6 +59,8 @@ export async function openRedisSync(url: URL): Promise<RedisExtension> {
       extension.pub.ping(),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error('no answer')), REDIS_ANSWER_MS)
+        // ioredis would retry for ever: the first failure is the answer at start.
+        extension.pub.once('error', reject)
       }),
     ])
   } catch (error) {
