@@ -43,6 +43,11 @@ export class DocumentStore {
     return parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts)
   }
 
+  /** The database file, for messages. */
+  get location(): string {
+    return this.db.location() ?? 'the in-memory database'
+  }
+
   /** How many updates wait to be compacted. */
   pendingUpdates(name: string): number {
     return Number(this.countUpdates.get(name)?.['n'] ?? 0)

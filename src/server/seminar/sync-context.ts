@@ -22,4 +22,9 @@ export const SyncClose = {
   tooManyMessages: { code: 4429, reason: 'Too many messages: the server closed this connection.' },
   shuttingDown: { code: 1001, reason: 'The Hamish server is shutting down.' },
   binaryOnly: { code: 1003, reason: 'Hamish sync messages are binary.' },
+  cannotSave: {
+    code: 4507,
+    reason:
+      'The server cannot save changes now (disk full or read-only): yours stay on this device.',
+  },
 } as const
