@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ArticleDocSchema } from '../../src/core/article/article-doc'
 import { SUPPORTED_ARTICLE_EXTENSIONS } from '../../src/core/article/article-format'
 import type { OpenedArticle, Platform, SavedFile, SaveTextRequest } from '../../src/core/platform'
+import { browserHosting } from './browser-hosting'
 import { readArticleFile } from './read-article-file'
 
 const OpenedArticleResponse = z.object({ fileName: z.string(), article: ArticleDocSchema })
@@ -15,6 +16,7 @@ export function browserPlatform(): Platform {
     startupArticle,
     openArticle: () => pickFile().then((file) => (file ? readArticleFile(file) : null)),
     saveText,
+    ...browserHosting(),
   }
 }
 

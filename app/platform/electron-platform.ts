@@ -23,5 +23,10 @@ export function electronPlatform(bridge: HamishBridge): Platform {
     startupArticle: call('article:startup', bridge.startupArticle),
     openArticle: call('article:open', bridge.openArticle),
     saveText: call('file:save-text', bridge.saveText),
+    // The desktop app creates seminars itself: an admin token is for a server on another computer.
+    hostSeminar: ({ adminToken: _, ...request }) =>
+      call('seminar:host', bridge.hostSeminar)(request),
+    stopHosting: call('seminar:stop-hosting', bridge.stopHosting),
+    hostingStatus: call('seminar:hosting-status', bridge.hostingStatus),
   }
 }

@@ -15,6 +15,10 @@ interface ShellActions {
   openArticle: () => void
   open: (source: () => Promise<OpenedArticle | null>) => void
   showHelp: (topic: HelpTopic) => void
+  /** The Seminar menu: Host a seminar on this computer…, Join a seminar…, Leave. */
+  hostSeminar?: () => void
+  joinSeminar?: () => void
+  leaveSeminar?: () => void
 }
 
 /** What a menu command does in the renderer; most are preference changes. */
@@ -57,6 +61,12 @@ export function runMenuCommand(
       return actions.showHelp('about')
     case 'show-keyboard-shortcuts':
       return actions.showHelp('shortcuts')
+    case 'host-seminar':
+      return actions.hostSeminar?.()
+    case 'join-seminar':
+      return actions.joinSeminar?.()
+    case 'leave-seminar':
+      return actions.leaveSeminar?.()
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The renderer's Content-Security-Policy. Scripts only from the app's own files (no eval,
  * no inline), inline styles allowed because TipTap and React set `style` attributes, and
- * connections to the local or remote sync server over HTTP(S)/WebSocket.
+ * connections to a seminar server on any computer over HTTP(S)/WebSocket.
  */
 const directives: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],
@@ -9,7 +9,9 @@ const directives: ReadonlyArray<readonly [string, string]> = [
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self'"],
-  ['connect-src', "'self' ws: wss: http://127.0.0.1:* http://localhost:*"],
+  // A seminar server is on whichever computer hosts it, named by the join link: its API over
+  // HTTP(S) and its sync socket over WS(S). Only data flows there; nothing it sends can run.
+  ['connect-src', "'self' http: https: ws: wss:"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
   ['frame-ancestors', "'none'"],

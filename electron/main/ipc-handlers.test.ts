@@ -12,6 +12,9 @@ const implementations: IpcImplementations = {
   'ui:set-language': () => Promise.resolve(null),
   'article:open-dropped': () => Promise.reject(new Error('not used here')),
   'article:open-recent': () => Promise.reject(new Error('not used here')),
+  'seminar:host': () => Promise.reject(new Error('not used here')),
+  'seminar:stop-hosting': () => Promise.resolve({ state: 'stopped' }),
+  'seminar:hosting-status': () => Promise.resolve({ state: 'stopped' }),
 }
 
 type Sender = Pick<IpcMainInvokeEvent, 'senderFrame'>
@@ -29,6 +32,9 @@ describe('registerIpcHandlers', () => {
       'article:open-recent',
       'article:startup',
       'file:save-text',
+      'seminar:host',
+      'seminar:hosting-status',
+      'seminar:stop-hosting',
       'ui:set-language',
     ])
   })

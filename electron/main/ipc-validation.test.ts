@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { sampleArticle } from '../../src/core/article/sample-article'
 import { ipcContract } from '../../src/core/ipc'
 import { singlePayload, validateIpcCall, validateIpcResult } from './ipc-validation'
 
@@ -49,6 +50,11 @@ describe('validateIpcCall', () => {
       'ui:set-language': { language: 'ar' },
       'article:open-dropped': { path: '/home/r/a.pdf' },
       'article:open-recent': { path: '/home/r/a.pdf' },
+      'seminar:host': {
+        title: 'Week 3',
+        settings: { postBeforeSeeing: false, anonymousToPeers: false },
+        article: sampleArticle(),
+      },
     }
     for (const channel of Object.keys(ipcContract)) {
       const payload = payloads[channel]

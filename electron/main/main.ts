@@ -13,6 +13,7 @@ import {
 } from 'electron'
 import type { ShellLanguage } from '../../src/core/ipc/contract'
 import { loadArticleFile } from '../../src/server/load-article'
+import { SeminarHosting } from '../../src/server/seminar-hosting'
 import { installApplicationMenu } from './application-menu'
 import { registerAppScheme, serveWebRoot } from './app-protocol'
 import { resolveAppPaths } from './app-paths'
@@ -27,6 +28,7 @@ import { RecentArticles, RecentArticlesSchema } from './recent-articles'
 import { SettingsFile } from './settings-file'
 import { shellLanguageFor } from './shell-messages'
 import { startupArticlePath } from './startup-arguments'
+import { stopBeforeQuit } from './stop-before-quit'
 import { WindowStateSchema, placeWindow } from './window-state'
 import type { Rectangle } from './window-state'
 import { createMainWindow, focusWindow, loadApp, rememberWindowState } from './window'
@@ -125,6 +127,14 @@ function run(): void {
       await loadApp(window)
     }
 
+    // One seminar server per app, started when the user hosts; quitting waits for it to stop.
+    const hosting = new SeminarHosting({
+      dataDir: nodePath.join(userData, 'seminars'),
+      webRoot: paths.webRoot,
+      version: app.getVersion(),
+    })
+    stopBeforeQuit(app, hosting)
+
     registerIpcHandlers(
       ipcMain,
       createPlatformService({
@@ -143,6 +153,7 @@ function run(): void {
         recentArticles,
         sendImportProgress: (progress) =>
           sendIpcEvent(mainWindow?.webContents ?? null, 'article:import-progress', progress),
+        hosting,
       }),
     )
     refreshMenu()

@@ -32,9 +32,35 @@ describe('buildMenuTemplate', () => {
     },
   )
 
-  it('has File, Edit, View and Help in each language', () => {
-    expect(menu('en', 'linux').map((item) => item.label)).toEqual(['File', 'Edit', 'View', 'Help'])
-    expect(menu('ar', 'linux').map((item) => item.label)).toEqual(['ملف', 'تحرير', 'عرض', 'مساعدة'])
+  it('has File, Edit, View, Seminar and Help in each language', () => {
+    expect(menu('en', 'linux').map((item) => item.label)).toEqual([
+      'File',
+      'Edit',
+      'View',
+      'Seminar',
+      'Help',
+    ])
+    expect(menu('ar', 'linux').map((item) => item.label)).toEqual([
+      'ملف',
+      'تحرير',
+      'عرض',
+      'الحلقة الدراسية',
+      'مساعدة',
+    ])
+  })
+
+  it.each([
+    ['en', ['Host a Seminar on This Computer…', 'Join a Seminar…', 'Leave the Seminar']],
+    ['ar', ['استضِف حلقة دراسية على هذا الحاسوب…', 'انضمّ إلى حلقة دراسية…', 'غادِر الحلقة الدراسية']],
+  ] as const)('has the Seminar menu in %s: host, join, leave', (language, labels) => {
+    for (const platform of PLATFORMS) {
+      const seminar = menu(language, platform).find((item) =>
+        item.submenu?.some((child) => commandOf(child) === 'host-seminar'),
+      )
+      const items = (seminar?.submenu ?? []).filter((item) => item.type !== 'separator')
+      expect(items.map((item) => item.label)).toEqual(labels)
+      expect(items.map(commandOf)).toEqual(['host-seminar', 'join-seminar', 'leave-seminar'])
+    }
   })
 
   it('leaves no English in the Arabic menu but file names and the name of English itself', () => {
@@ -137,13 +163,14 @@ describe('buildMenuTemplate', () => {
       'ملف',
       'تحرير',
       'عرض',
+      'الحلقة الدراسية',
       'نافذة',
       'مساعدة',
     ])
     expect(commandOf(mac[0]?.submenu?.[0] ?? {})).toBe('show-about')
     expect(mac[0]?.submenu?.some((item) => item.role === 'quit')).toBe(true)
     expect(mac[1]?.submenu?.some((item) => item.role === 'quit')).toBe(false)
-    expect(mac[5]?.submenu?.some((item) => commandOf(item) === 'show-about')).toBe(false)
+    expect(mac[6]?.submenu?.some((item) => commandOf(item) === 'show-about')).toBe(false)
     expect(menu('en', 'linux')[0]?.submenu?.at(-1)?.role).toBe('quit')
   })
 })

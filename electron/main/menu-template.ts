@@ -72,9 +72,9 @@ function command(label: string, name: PlainMenuCommand, accelerator?: string): M
 }
 
 /**
- * The application menu in the UI language: File, Edit, View and Help (on macOS also the app
- * menu and Window, where the platform expects them). Import annotations and Export join File,
- * and a Seminar menu joins the bar, once those features exist.
+ * The application menu in the UI language: File, Edit, View, Seminar and Help (on macOS also the
+ * app menu and Window, where the platform expects them). Import annotations and Export join File
+ * once those features exist.
  */
 export function buildMenuTemplate({
   language,
@@ -149,6 +149,16 @@ export function buildMenuTemplate({
     ],
   }
 
+  const seminar: MenuItemSpec = {
+    label: m.seminar,
+    submenu: [
+      command(m.hostSeminar, 'host-seminar'),
+      command(m.joinSeminar, 'join-seminar'),
+      separator,
+      command(m.leaveSeminar, 'leave-seminar'),
+    ],
+  }
+
   const help: MenuItemSpec = {
     label: m.help,
     submenu: [
@@ -162,6 +172,7 @@ export function buildMenuTemplate({
     file,
     edit,
     view,
+    seminar,
     ...onMac([{ role: 'windowMenu', label: m.window }]),
     help,
   ]

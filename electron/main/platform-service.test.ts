@@ -2,6 +2,7 @@ import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electr
 import { describe, expect, it } from 'vitest'
 import type { ImportProgress, ShellLanguage } from '../../src/core/ipc/contract'
 import type { OpenedArticle } from '../../src/core/platform'
+import type { HostSeminarRequest, HostingStatus } from '../../src/core/seminar/seminar-hosting'
 import { DocumentImportError } from '../../src/server/article-file'
 import { ExitCode, HamishError } from '../../src/server/hamish-error'
 import { articleErrorMessage, createPlatformService } from './platform-service'
@@ -21,7 +22,9 @@ function service(overrides: Partial<PlatformServiceDeps> = {}) {
     written: [] as [string, string][],
     languages: [] as ShellLanguage[],
     progress: [] as ImportProgress[],
+    hosted: [] as HostSeminarRequest[],
   }
+  let hosting: HostingStatus = { state: 'stopped' }
   let language: ShellLanguage = 'en'
   const recent = new Set<string>(['/home/r/old.md'])
   const deps: PlatformServiceDeps = {
@@ -62,6 +65,23 @@ function service(overrides: Partial<PlatformServiceDeps> = {}) {
       remove: (path) => void recent.delete(path),
     },
     sendImportProgress: (progress) => void calls.progress.push(progress),
+    hosting: {
+      host: (request) => {
+        calls.hosted.push(request)
+        hosting = {
+          state: 'hosting',
+          serverUrl: 'http://192.0.2.7:4321/',
+          canStop: true,
+          seminars: [],
+        }
+        return Promise.resolve({ ok: false, problem: { kind: 'port-in-use', port: 4321 } })
+      },
+      stop: () => {
+        hosting = { state: 'stopped' }
+        return Promise.resolve(hosting)
+      },
+      status: () => hosting,
+    },
     ...overrides,
   }
   return { platform: createPlatformService(deps), calls, recent }
@@ -231,6 +251,26 @@ describe('the desktop shell’s own channels', () => {
       /^Could not open “old.md”: this PDF has no text layer \(it is probably a scan\)/,
     )
     expect(recent.has('/home/r/old.md')).toBe(true)
+  })
+})
+
+describe('hosting a seminar', () => {
+  it('hands the request to the hosting service and reports its status', async () => {
+    const { platform, calls } = service()
+    expect(await platform['seminar:hosting-status'](undefined)).toEqual({ state: 'stopped' })
+    const request: HostSeminarRequest = {
+      title: 'Week 3',
+      settings: { postBeforeSeeing: false, anonymousToPeers: true },
+      article: opened.article,
+    }
+    expect(await platform['seminar:host'](request)).toEqual({
+      ok: false,
+      problem: { kind: 'port-in-use', port: 4321 },
+    })
+    expect(calls.hosted).toEqual([request])
+    expect(await platform['seminar:hosting-status'](undefined)).toMatchObject({ state: 'hosting' })
+    expect(await platform['seminar:stop-hosting'](undefined)).toEqual({ state: 'stopped' })
+    expect(await platform['seminar:hosting-status'](undefined)).toEqual({ state: 'stopped' })
   })
 })
 

@@ -5,6 +5,11 @@ import {
   formatFromFileName,
 } from '../../src/core/article/article-format'
 import type { ImportProgress, ShellLanguage } from '../../src/core/ipc/contract'
+import type {
+  HostSeminarOutcome,
+  HostSeminarRequest,
+  HostingStatus,
+} from '../../src/core/seminar/seminar-hosting'
 import type { OpenedArticle } from '../../src/core/platform'
 import {
   DocumentImportError,
@@ -49,6 +54,12 @@ export interface PlatformServiceDeps {
   }
   /** Forwards how far a long import has got to the renderer. */
   sendImportProgress: (progress: ImportProgress) => void
+  /** The seminar server the app hosts (`SeminarHosting`). */
+  hosting: {
+    host(request: HostSeminarRequest): Promise<HostSeminarOutcome>
+    stop(): Promise<HostingStatus>
+    status(): HostingStatus
+  }
 }
 
 /** The main-process side of everything the renderer may ask. */
@@ -133,6 +144,10 @@ export function createPlatformService(deps: PlatformServiceDeps): IpcImplementat
     // The path comes from the preload's `webUtils.getPathForFile`, for a file the user dropped;
     // it is read through the same checks as any other article.
     'article:open-dropped': ({ path }) => openArticleFile(path),
+
+    'seminar:host': (request) => deps.hosting.host(request),
+    'seminar:stop-hosting': () => deps.hosting.stop(),
+    'seminar:hosting-status': () => Promise.resolve(deps.hosting.status()),
 
     'article:open-recent': async ({ path }) => {
       // Only entries of the shell's own list: the page cannot name any other file this way.

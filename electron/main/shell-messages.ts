@@ -40,6 +40,10 @@ export interface ShellMessages {
     hide: string
     hideOthers: string
     showAll: string
+    seminar: string
+    hostSeminar: string
+    joinSeminar: string
+    leaveSeminar: string
   }
   dialogs: {
     openArticleTitle: string
@@ -96,6 +100,10 @@ const en: ShellMessages = {
     hide: 'Hide Hamish',
     hideOthers: 'Hide Others',
     showAll: 'Show All',
+    seminar: 'Seminar',
+    hostSeminar: 'Host a Seminar on This Computer…',
+    joinSeminar: 'Join a Seminar…',
+    leaveSeminar: 'Leave the Seminar',
   },
   dialogs: {
     openArticleTitle: 'Open an article',
@@ -144,6 +152,10 @@ const ar: ShellMessages = {
     hide: 'أخفِ هامش',
     hideOthers: 'أخفِ الباقي',
     showAll: 'أظهر الكل',
+    seminar: 'الحلقة الدراسية',
+    hostSeminar: 'استضِف حلقة دراسية على هذا الحاسوب…',
+    joinSeminar: 'انضمّ إلى حلقة دراسية…',
+    leaveSeminar: 'غادِر الحلقة الدراسية',
   },
   dialogs: {
     openArticleTitle: 'افتح مقالًا',

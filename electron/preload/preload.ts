@@ -50,6 +50,9 @@ const bridge: HamishBridge = {
   startupArticle: () => invoke('article:startup'),
   openArticle: () => invoke('article:open'),
   saveText: (request) => invoke('file:save-text', request),
+  hostSeminar: (request) => invoke('seminar:host', request),
+  stopHosting: () => invoke('seminar:stop-hosting'),
+  hostingStatus: () => invoke('seminar:hosting-status'),
   setUiLanguage: (language) => invoke('ui:set-language', { language }),
   // The path is taken here, from a File the user dropped, so the page never names a path.
   // A File that is not on disk (text or an image dragged from another app) has none.

@@ -1,4 +1,9 @@
 import type { ArticleDoc } from './article/article-doc'
+import type {
+  HostSeminarOutcome,
+  HostSeminarRequest,
+  HostingStatus,
+} from './seminar/seminar-hosting'
 
 /** What the renderer may ask of whatever hosts it: the Electron shell or a browser tab. */
 export interface Platform {
@@ -10,6 +15,15 @@ export interface Platform {
   openArticle(): Promise<OpenedArticle | null>
   /** Saves text the user exported; resolves to where it went, or null when they cancel. */
   saveText(request: SaveTextRequest): Promise<SavedFile | null>
+  /**
+   * Opens a seminar on the article the window has open, hosted on this computer: the desktop
+   * app starts its own server; a browser asks the `hamish serve` that served the page. Problems
+   * the host can fix (port in use, not allowed) come back as `{ ok: false, problem }`.
+   */
+  hostSeminar(request: HostSeminarRequestWithToken): Promise<HostSeminarOutcome>
+  /** Stops the server this app hosts (refused where the app does not run it). */
+  stopHosting(): Promise<HostingStatus>
+  hostingStatus(): Promise<HostingStatus>
 }
 
 export interface AppInfo {
@@ -35,3 +49,6 @@ export interface SavedFile {
   /** A full path in Electron, the file name in a browser download. */
   location: string
 }
+
+/** A browser page on another computer than `hamish serve` creates seminars with its admin token. */
+export type HostSeminarRequestWithToken = HostSeminarRequest & { adminToken?: string }

@@ -13,6 +13,9 @@ export interface PlatformBridge {
   startupArticle(): Promise<IpcResponse<'article:startup'>>
   openArticle(): Promise<IpcResponse<'article:open'>>
   saveText(request: IpcRequest<'file:save-text'>): Promise<IpcResponse<'file:save-text'>>
+  hostSeminar(request: IpcRequest<'seminar:host'>): Promise<IpcResponse<'seminar:host'>>
+  stopHosting(): Promise<IpcResponse<'seminar:stop-hosting'>>
+  hostingStatus(): Promise<IpcResponse<'seminar:hosting-status'>>
 }
 
 /** What only the desktop shell has: its menu, its language, dropped files, long imports. */

@@ -24,6 +24,9 @@ describe('ipc contract', () => {
       'article:open-recent',
       'article:startup',
       'file:save-text',
+      'seminar:host',
+      'seminar:hosting-status',
+      'seminar:stop-hosting',
       'ui:set-language',
     ])
     expect(Object.keys(ipcEvents).sort()).toEqual(['article:import-progress', 'menu:command'])

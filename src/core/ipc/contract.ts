@@ -1,5 +1,10 @@
 import { z } from 'zod'
 import { ArticleDocSchema } from '../article/article-doc'
+import {
+  HostSeminarOutcomeSchema,
+  HostSeminarRequestSchema,
+  HostingStatusSchema,
+} from '../seminar/seminar-hosting'
 
 /** Largest export the renderer may ask the shell to write: far above any notes file, far below memory trouble. */
 export const MAX_SAVE_TEXT_BYTES = 50 * 1024 * 1024
@@ -138,6 +143,11 @@ export const ipcContract = {
   'article:open-dropped': { request: ArticlePathRequestSchema, response: OpenedArticleSchema },
   /** An entry of File › Recent articles, named back by the `open-recent-article` menu command. */
   'article:open-recent': { request: ArticlePathRequestSchema, response: OpenedArticleSchema },
+  /** Starts the seminar server in the app when it is not running, and opens a seminar on it. */
+  'seminar:host': { request: HostSeminarRequestSchema, response: HostSeminarOutcomeSchema },
+  /** Stops the server: connections closed, documents flushed, database closed. */
+  'seminar:stop-hosting': { request: NoRequest, response: HostingStatusSchema },
+  'seminar:hosting-status': { request: NoRequest, response: HostingStatusSchema },
 } as const satisfies Record<string, IpcChannelSchemas>
 
 export interface IpcChannelSchemas {
@@ -167,6 +177,9 @@ export const PLAIN_MENU_COMMANDS = [
   'toggle-notebook',
   'show-about',
   'show-keyboard-shortcuts',
+  'host-seminar',
+  'join-seminar',
+  'leave-seminar',
 ] as const
 export type PlainMenuCommand = (typeof PLAIN_MENU_COMMANDS)[number]
 
