@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
 import type { ExportInput, MarkdownShape, SeminarRole } from '../core/export'
 import { exportMarkdown, exportSummaryCsv } from '../core/export'
 import { toW3C } from '../core/w3c'
@@ -11,6 +13,8 @@ import {
   visibleAnnotations,
 } from './seminar-export/seminar-contents'
 import { openExistingSeminarStore } from './seminar-export/seminar-store-access'
+import { DATABASE_FILE_NAME } from './seminar/seminar-database'
+import { ADMIN_TOKEN_FILE_NAME, TOKEN_SECRET_FILE_NAME } from './seminar/server-secrets'
 
 export const EXPORT_FORMATS = ['md', 'md-seminar', 'md-collection', 'w3c', 'csv'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -33,9 +37,37 @@ export interface ExportCommandOptions {
 
 /** `hamish export`: a seminar's annotations from the store, on stdout or in `--out`. */
 export async function runExport(options: ExportCommandOptions): Promise<void> {
+  if (options.out !== undefined) refuseServerFile(options.out, options.data)
   const text = seminarExport(options, findHamishPackage().version)
   if (options.out === undefined) await writeStdout(text)
   else writeFileAtomically(options.out, text)
+}
+
+/**
+ * `--out` names the file to replace, and the data folder is one command-line argument away:
+ * an export written over the database (or its journal, or a secret) would destroy every seminar.
+ */
+function refuseServerFile(out: string, dataDir: string): void {
+  const target = resolve(out)
+  const name = basename(target)
+  const serverOwns =
+    name.startsWith(DATABASE_FILE_NAME) ||
+    name === TOKEN_SECRET_FILE_NAME ||
+    name === ADMIN_TOKEN_FILE_NAME
+  if (serverOwns && realPath(dirname(target)) === realPath(resolve(dataDir))) {
+    throw new HamishError(
+      `will not write "${target}": it is the seminar server's own file in its data folder; choose another --out.`,
+      ExitCode.usage,
+    )
+  }
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return path
+  }
 }
 
 /** The export as text, read from the store of a stopped server. */
