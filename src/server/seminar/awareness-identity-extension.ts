@@ -5,6 +5,7 @@ import type {
   beforeHandleAwarenessPayload,
 } from '@hocuspocus/server'
 import { AWARENESS_USER_FIELD } from '../../core/seminar/awareness-user'
+import type { SecurityLog } from './security-log'
 import type { SyncContext } from './sync-context'
 
 /**
@@ -20,6 +21,8 @@ export const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 4
 export class AwarenessIdentityExtension implements Extension {
   readonly extensionName = 'hamish-awareness-identity'
 
+  constructor(private readonly log: SecurityLog = () => {}) {}
+
   async beforeHandleAwareness(data: beforeHandleAwarenessPayload<SyncContext>): Promise<void> {
     const { connection, context, document, states } = data
     // Server-side changes have no connection; they speak for the server.
@@ -29,6 +32,12 @@ export class AwarenessIdentityExtension implements Extension {
     for (const [clientId, state] of states) {
       if (!owned.has(clientId)) {
         if (ownedByAnother(document, connection, clientId)) {
+          this.log({
+            kind: 'awareness-dropped',
+            documentName: document.name,
+            userId: context.user.userId,
+            clientId,
+          })
           states.delete(clientId)
           continue
         }
@@ -38,9 +47,24 @@ export class AwarenessIdentityExtension implements Extension {
         }
         claimed++
       }
+      const claimedId = claimedUserId(state[AWARENESS_USER_FIELD])
+      if (claimedId !== undefined && claimedId !== context.user.userId) {
+        this.log({
+          kind: 'awareness-claim',
+          documentName: document.name,
+          userId: context.user.userId,
+          claimed: claimedId,
+        })
+      }
       state[AWARENESS_USER_FIELD] = { ...context.user }
     }
   }
+}
+
+/** The user id a client's own awareness state claims, if it claims one. */
+function claimedUserId(user: unknown): string | undefined {
+  if (typeof user !== 'object' || user === null || !('userId' in user)) return undefined
+  return String(user.userId)
 }
 
 function ownedByAnother(document: Document, self: Connection, clientId: number): boolean {

@@ -1,5 +1,6 @@
 import type { Extension, beforeHandleMessagePayload } from '@hocuspocus/server'
-import { SyncClose, SyncRefusal } from './sync-context'
+import type { SecurityLog } from './security-log'
+import { SyncClose, SyncRefusal, type SyncContext } from './sync-context'
 import { TokenBucket } from './token-bucket'
 
 export interface MessageRateOptions {
@@ -23,13 +24,18 @@ export const DEFAULT_MESSAGE_RATE: MessageRateOptions = { burst: 600, perSecond:
 export class MessageRateExtension implements Extension {
   readonly extensionName = 'hamish-message-rate'
   private readonly buckets = new WeakMap<object, TokenBucket>()
+  private readonly refused = new WeakSet<object>()
 
   constructor(
     private readonly options: MessageRateOptions = DEFAULT_MESSAGE_RATE,
     private readonly clock: () => number = Date.now,
+    private readonly log: SecurityLog = () => {},
   ) {}
 
-  async beforeHandleMessage({ connection }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage({
+    connection,
+    context,
+  }: beforeHandleMessagePayload<SyncContext>): Promise<void> {
     const socket = connection.webSocket
     let bucket = this.buckets.get(socket)
     if (!bucket) {
@@ -37,6 +43,11 @@ export class MessageRateExtension implements Extension {
       this.buckets.set(socket, bucket)
     }
     if (bucket.take()) return
+    // Messages already on their way arrive after the close: one line per connection is enough.
+    if (!this.refused.has(socket)) {
+      this.refused.add(socket)
+      this.log({ kind: 'too-many-messages', userId: context?.user?.userId ?? null })
+    }
     socket.close(SyncClose.tooManyMessages.code, SyncClose.tooManyMessages.reason)
     throw new SyncRefusal(SyncClose.tooManyMessages.reason)
   }

@@ -25,6 +25,13 @@ import { RosterProjection } from './roster-projection'
 import { createSeminarApiHandler, type SeminarApiHandler } from './seminar-api-handler'
 import { SeminarAuthExtension } from './seminar-auth-extension'
 import { SeminarService } from './seminar-service'
+import {
+  ReadOnlyWriteLogExtension,
+  loggingApiRefusals,
+  loggingRefusals,
+  stderrSecurityLog,
+  type SecurityLog,
+} from './security-log'
 import { SqlitePersistenceExtension } from './sqlite-persistence-extension'
 import { MAX_SYNC_MESSAGE_BYTES, createSyncEndpoint } from './sync-endpoint'
 import { KeyedTokenBuckets } from './token-bucket'
@@ -53,6 +60,8 @@ export interface SeminarServerOptions {
   messageRate?: MessageRateOptions
   maxMessageBytes?: number
   wrongJoinCodesPerMinute?: number
+  /** Where refusals are reported (a forbidden document, a forged cursor, a flood); stderr by default. */
+  securityLog?: SecurityLog
 }
 
 /** The seminar half of `hamish serve`: its HTTP API and its sync WebSocket, on the app's server. */
@@ -92,6 +101,7 @@ export async function openSeminarServer(options: SeminarServerOptions): Promise<
   const documents = storage.documents
   const tokens = new MemberTokens(secrets.tokenSecret, now)
   const authority = new MemberAuthority(tokens, records)
+  const log = options.securityLog ?? stderrSecurityLog
   const persistence =
     storage instanceof SqliteSeminarStorage
       ? new SqlitePersistenceExtension(storage.documentStore)
@@ -106,14 +116,22 @@ export async function openSeminarServer(options: SeminarServerOptions): Promise<
     name: 'hamish',
     quiet: true,
     extensions: [
-      new MessageRateExtension(options.messageRate ?? DEFAULT_MESSAGE_RATE, clock),
-      new SeminarAuthExtension(authority, records, new PostingGate(readDocumentState)),
+      new MessageRateExtension(options.messageRate ?? DEFAULT_MESSAGE_RATE, clock, log),
+      loggingRefusals(
+        new SeminarAuthExtension(authority, records, new PostingGate(readDocumentState)),
+        log,
+      ),
+      new ReadOnlyWriteLogExtension(log),
       persistence,
-      new AwarenessIdentityExtension(),
+      new AwarenessIdentityExtension(log),
       ...(redis ? [redis] : []),
     ],
   })
-  const endpoint = createSyncEndpoint(hocuspocus, options.maxMessageBytes ?? MAX_SYNC_MESSAGE_BYTES)
+  const endpoint = createSyncEndpoint(
+    hocuspocus,
+    options.maxMessageBytes ?? MAX_SYNC_MESSAGE_BYTES,
+    log,
+  )
   const perMinute = options.wrongJoinCodesPerMinute ?? WRONG_JOIN_CODES_PER_MINUTE
   const service = new SeminarService({
     storage,
@@ -130,7 +148,7 @@ export async function openSeminarServer(options: SeminarServerOptions): Promise<
   let closing: Promise<void> | undefined
   return {
     adminToken: secrets.adminToken,
-    handleApi: createSeminarApiHandler(service, secrets.adminToken),
+    handleApi: loggingApiRefusals(createSeminarApiHandler(service, secrets.adminToken), log),
     createSeminar: (request) => service.create(request),
     handleUpgrade: (req, socket, head) => endpoint.handleUpgrade(req, socket, head),
     storeLocation: storage.location,

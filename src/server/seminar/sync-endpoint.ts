@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import type { Hocuspocus } from '@hocuspocus/server'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { SYNC_PATH } from '../../core/seminar/seminar-api'
+import type { SecurityLog } from './security-log'
 import { SyncClose } from './sync-context'
 
 /**
@@ -26,6 +27,7 @@ export interface SyncEndpoint {
 export function createSyncEndpoint(
   hocuspocus: Hocuspocus,
   maxMessageBytes = MAX_SYNC_MESSAGE_BYTES,
+  log: SecurityLog = () => {},
 ): SyncEndpoint {
   const sockets = new WebSocketServer({
     noServer: true,
@@ -49,7 +51,11 @@ export function createSyncEndpoint(
     })
     // `ws` closes the socket itself on a protocol error or an oversized frame; without a
     // listener the 'error' event would end the whole process.
-    ws.on('error', () => {})
+    ws.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        log({ kind: 'message-too-big', reason: error.message })
+      }
+    })
   }
 
   return {
