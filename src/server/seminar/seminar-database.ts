@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, openSync, statSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, openSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { ExitCode, HamishError } from '../hamish-error'
@@ -76,11 +76,68 @@ export function openSeminarDatabase(dataDir: string): DatabaseSync {
     // Takes the write lock now, and keeps it (see above).
     db.exec('BEGIN EXCLUSIVE; COMMIT')
     migrate(db, path)
+    checkIntact(db)
   } catch (error) {
     db.close()
+    if (isDamage(error)) throw moveAside(path, error)
     throw databaseError(path, error)
   }
   return db
+}
+
+/** SQLite's codes for a file that is not a database (SQLITE_NOTADB) or is damaged (SQLITE_CORRUPT). */
+const DAMAGE_CODES = new Set([11, 26])
+
+class DamagedDatabase extends Error {}
+
+/**
+ * Damage that the open itself does not notice (a page overwritten, a torn copy) would surface
+ * later, in the middle of a seminar. `quick_check` reads every page once: milliseconds for a
+ * seminar's file, about a second for a few hundred megabytes.
+ */
+function checkIntact(db: DatabaseSync): void {
+  const problems = db
+    .prepare('PRAGMA quick_check(5)')
+    .all()
+    .map((row) => String(row['quick_check']))
+  if (problems.join() !== 'ok') throw new DamagedDatabase(problems.join('; '))
+}
+
+function isDamage(error: unknown): boolean {
+  if (error instanceof DamagedDatabase) return true
+  const code = (error as { errcode?: unknown } | null)?.errcode
+  return typeof code === 'number' && DAMAGE_CODES.has(code & 0xff)
+}
+
+/**
+ * A damaged file is neither opened nor replaced: it is renamed, with its WAL, so that nothing in
+ * it is lost and a new start begins a new file only because the host was told and started again.
+ */
+function moveAside(path: string, error: unknown): HamishError {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  const moved = `${path}.corrupt-${stamp}`
+  const reason = error instanceof Error ? error.message : String(error)
+  try {
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(path + suffix)) renameSync(path + suffix, moved + suffix)
+    }
+    renameSync(path, moved)
+  } catch (renameError) {
+    return new HamishError(
+      `"${path}" is damaged or is not a Hamish database (${reason}), and it could not be moved aside (${errorMessage(renameError)}): move it away yourself, or pass --data with another folder.`,
+      ExitCode.dataError,
+      { cause: error },
+    )
+  }
+  return new HamishError(
+    `"${path}" is damaged or is not a Hamish database (${reason}): it was moved to "${moved}", nothing in it deleted. Start again to begin with an empty store, or put a backup in its place.`,
+    ExitCode.dataError,
+    { cause: error },
+  )
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 /**
@@ -133,13 +190,6 @@ function databaseError(path: string, error: unknown): unknown {
     return new HamishError(
       `"${path}" is in use by another Hamish server: stop it, or pass --data with another folder.`,
       ExitCode.unavailable,
-      { cause: error },
-    )
-  }
-  if (/file is not a database|malformed/.test(message)) {
-    return new HamishError(
-      `"${path}" is not a Hamish database (${message}); move it away or pass --data with another folder.`,
-      ExitCode.dataError,
       { cause: error },
     )
   }
