@@ -38,9 +38,17 @@ export function parseRedisUrl(value: string): URL {
 export async function openRedisSync(url: URL): Promise<RedisExtension> {
   // Loaded only when asked for: a server without --redis does not pay for it at start.
   const { Redis } = await import('@hocuspocus/extension-redis')
+  /**
+   * Without the extension's store lock: compaction merges under a PostgreSQL lock (see
+   * `PostgresDocumentStorage.compact`), so two servers compacting at once is safe, and the lock
+   * would only make the second skip its compaction and log that it did.
+   */
+  class RedisSync extends Redis {
+    override async onStoreDocument(): Promise<void> {}
+  }
   const where = redactedRedisAddress(url)
   const db = url.pathname.replace(/^\//, '')
-  const extension = new Redis({
+  const extension = new RedisSync({
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port === '' ? 6379 : Number(url.port),
     prefix: 'hamish',
