@@ -6,6 +6,8 @@ interface ReaderToolbarProps {
   outlineId: string
   onOpenArticle: () => void
   onShowShortcuts: () => void
+  /** Opens the dialog that hosts a seminar on this computer. */
+  onHostSeminar?: () => void
   /** Controls that only make sense with an article open (undo, edit), placed after "Open". */
   children?: ReactNode
 }
@@ -15,6 +17,7 @@ export function ReaderToolbar({
   outlineId,
   onOpenArticle,
   onShowShortcuts,
+  onHostSeminar,
   children,
 }: ReaderToolbarProps) {
   const { t } = useTranslation()
@@ -27,6 +30,11 @@ export function ReaderToolbar({
       <button type="button" className="tool" onClick={onOpenArticle}>
         {t('openArticle')}
       </button>
+      {onHostSeminar && (
+        <button type="button" className="tool" aria-haspopup="dialog" onClick={onHostSeminar}>
+          {t('host_open')}
+        </button>
+      )}
       {children}
       <button
         type="button"

@@ -115,4 +115,55 @@ export const ar: Messages = {
   keyboardShortcuts: 'اختصارات لوحة المفاتيح',
   importProgress: 'جارٍ قراءة «{{fileName}}»: الصفحة {{done}} من {{total}}…',
   dropHint: 'أفلت ملف مقال لفتحه',
+  // استضافة حلقة دراسية على هذا الحاسوب (issue 6)
+  host_open: 'استضِف حلقة دراسية…',
+  host_title: 'استضافة حلقة دراسية على هذا الحاسوب',
+  host_intro:
+    'ينضم الطلاب على الشبكة نفسها من تطبيق هامش لديهم أو من أي متصفح، بالرابط أو الرمز الذي يظهر هنا.',
+  host_seminarTitle: 'عنوان الحلقة',
+  host_yourName: 'اسمك كما يراه الطلاب',
+  host_postBeforeSeeing: 'انشر قبل أن ترى',
+  host_postBeforeSeeingHint: 'لا يرى الطالب تعليقات زملائه إلا بعد أن ينشر تعليقًا له.',
+  host_anonymousToPeers: 'أسماء مخفية بين الزملاء',
+  host_anonymousToPeersHint: 'يرى الطلاب بعضهم بلا أسماء، وترى أنت كل الأسماء.',
+  host_adminToken: 'رمز المشرف للخادم',
+  host_adminTokenHint: 'يطبعه «hamish serve» عند تشغيله. لا يلزم إلا من حاسوب آخر.',
+  host_start: 'ابدأ الاستضافة',
+  host_starting: 'جارٍ البدء…',
+  host_cancel: 'إلغاء',
+  host_close: 'إغلاق',
+  'host_problem_port-in-use':
+    'المنفذ {{port}} مشغول على هذا الحاسوب (ربما يستضيف هامش آخر حلقة عليه). استضِف على أي منفذ متاح بدلًا منه، أو أغلق البرنامج الآخر وأعد المحاولة.',
+  'host_problem_port-forbidden':
+    'المنفذ {{port}} يحتاج إلى صلاحيات المسؤول على هذا الحاسوب. استضِف على أي منفذ متاح بدلًا منه.',
+  'host_problem_not-allowed':
+    'لا يفتح هذا الخادم حلقات إلا للحاسوب الذي يعمل عليه. شغّل «hamish serve» على هذا الحاسوب وافتح العنوان الذي يطبعه، أو أدخل رمز المشرف للخادم أدناه.',
+  'host_problem_bad-admin-token':
+    'هذا ليس رمز المشرف لهذا الخادم. انسخه من الأسطر التي طبعها «hamish serve» عند تشغيله.',
+  'host_problem_no-server':
+    'لا يقف خادم هامش خلف هذه الصفحة، فلا مكان لاستضافة حلقة. شغّل «hamish serve» على هذا الحاسوب وافتح العنوان الذي يطبعه، أو استخدم تطبيق سطح المكتب.',
+  host_anyPort: 'استضِف على أي منفذ متاح',
+  host_failed: 'تعذّرت استضافة الحلقة: {{detail}}',
+  host_ready: 'حلقتك مفتوحة',
+  host_joinLink: 'رابط الانضمام',
+  host_copy: 'انسخ',
+  host_copied: 'نُسخ',
+  host_copyByHand: 'حدّد النص واضغط Ctrl+C لنسخه.',
+  host_joinCode: 'رمز الانضمام',
+  host_qrLabel: 'رمز QR لرابط الانضمام',
+  host_instructorLink: 'رابط الأستاذ الخاص بك',
+  host_instructorLinkHint: 'يفتح الحلقة بصفتك أستاذها: احفظه ككلمة مرور ولا تشاركه مع أحد.',
+  host_showInstructorLink: 'أظهِر',
+  host_hideInstructorLink: 'أخفِ',
+  host_openAsInstructor: 'افتح الحلقة بصفتك أستاذًا',
+  host_servedAt: 'مستضافة على',
+  host_stop: 'أوقف الاستضافة',
+  host_stopConfirm:
+    'أتوقف الاستضافة؟ ينقطع الطلاب حتى تستضيف من جديد، ويبقى كل ما كُتب حتى الآن محفوظًا.',
+  host_stopYes: 'أوقف الاستضافة',
+  host_stopNo: 'واصل الاستضافة',
+  host_stopped: 'توقفت الاستضافة. كل شيء محفوظ على هذا الحاسوب.',
+  host_browserCannotStop:
+    'يستضيف هذه الحلقة «hamish serve»: أوقفه حيث يعمل (Ctrl+C). إغلاق هذه الصفحة لا يوقفه.',
+  host_another: 'استضِف حلقة أخرى',
 }

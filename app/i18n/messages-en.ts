@@ -115,6 +115,59 @@ export const en = {
   keyboardShortcuts: 'Keyboard shortcuts',
   importProgress: 'Reading “{{fileName}}”: page {{done}} of {{total}}…',
   dropHint: 'Drop an article file to open it',
+  // hosting a seminar on this computer (issue 6)
+  host_open: 'Host a seminar…',
+  host_title: 'Host a seminar on this computer',
+  host_intro:
+    'Students on the same network join from their own Hamish or any browser, with the link or code this shows.',
+  host_seminarTitle: 'Seminar title',
+  host_yourName: 'Your name, as students see it',
+  host_postBeforeSeeing: 'Post before seeing',
+  host_postBeforeSeeingHint:
+    'A student sees classmates’ annotations only after posting one of their own.',
+  host_anonymousToPeers: 'Anonymous to classmates',
+  host_anonymousToPeersHint: 'Students see each other without names; you still see every name.',
+  host_adminToken: 'Admin token of the server',
+  host_adminTokenHint: 'Printed by “hamish serve” when it starts. Needed only from another computer.',
+  host_start: 'Start hosting',
+  host_starting: 'Starting…',
+  host_cancel: 'Cancel',
+  host_close: 'Close',
+  'host_problem_port-in-use':
+    'Port {{port}} is already in use on this computer (perhaps another Hamish is hosting). Host on any free port instead, or close the other program and try again.',
+  'host_problem_port-forbidden':
+    'Port {{port}} needs administrator rights on this computer. Host on any free port instead.',
+  'host_problem_not-allowed':
+    'This server opens seminars only for the computer it runs on. Run “hamish serve” on this computer and open the address it prints, or enter the server’s admin token below.',
+  'host_problem_bad-admin-token':
+    'That is not this server’s admin token. Copy it from the lines “hamish serve” printed when it started.',
+  'host_problem_no-server':
+    'No Hamish server is behind this page, so there is nowhere to host a seminar. Run “hamish serve” on this computer and open the address it prints, or use the desktop app.',
+  host_anyPort: 'Host on any free port',
+  host_failed: 'Could not host the seminar: {{detail}}',
+  host_ready: 'Your seminar is open',
+  host_joinLink: 'Join link',
+  host_copy: 'Copy',
+  host_copied: 'Copied',
+  host_copyByHand: 'Select the text and press Ctrl+C to copy it.',
+  host_joinCode: 'Join code',
+  host_qrLabel: 'QR code of the join link',
+  host_instructorLink: 'Your instructor link',
+  host_instructorLinkHint:
+    'It opens the seminar as its instructor: keep it like a password and share it with no one.',
+  host_showInstructorLink: 'Show',
+  host_hideInstructorLink: 'Hide',
+  host_openAsInstructor: 'Open the seminar as instructor',
+  host_servedAt: 'Hosted at',
+  host_stop: 'Stop hosting',
+  host_stopConfirm:
+    'Stop hosting? Students are disconnected until you host again; everything written so far is kept.',
+  host_stopYes: 'Stop hosting',
+  host_stopNo: 'Keep hosting',
+  host_stopped: 'Hosting has stopped. Everything is saved on this computer.',
+  host_browserCannotStop:
+    'This seminar is hosted by “hamish serve”: stop it where it runs (Ctrl+C). Closing this page does not stop it.',
+  host_another: 'Host another seminar',
 }
 
 export type Messages = typeof en

@@ -8,6 +8,7 @@ import { describeOpenError } from '../reader/describe-open-error'
 import { bundledArticle, startupArticle } from '../reader/load-article'
 import { useReading } from '../reader/use-reading'
 import type { Host } from '../platform/choose-platform'
+import { HostSeminarForReading } from '../seminar/HostSeminarDialog'
 import { HelpDialog, type HelpTopic } from '../shell/HelpDialog'
 import { useDesktopShell } from '../shell/use-desktop-shell'
 import { useFileDrop } from '../shell/use-file-drop'
@@ -25,6 +26,7 @@ export function ReaderScreen({ host }: { host: Host }) {
   const identity = useMemo(() => deviceIdentity(t('defaultUserName')), []) // eslint-disable-line react-hooks/exhaustive-deps
 
   const [help, setHelp] = useState<{ topic: HelpTopic; info: AppInfo | null } | null>(null)
+  const [hosting, setHosting] = useState(false)
   const showHelp = useCallback(
     (topic: HelpTopic) => {
       void platform.appInfo().then(
@@ -39,6 +41,7 @@ export function ReaderScreen({ host }: { host: Host }) {
       openArticle: () => void open(platform.openArticle),
       open: (source: Parameters<typeof open>[0]) => void open(source),
       showHelp,
+      hostSeminar: () => setHosting(true),
     }),
     [open, platform, showHelp],
   )
@@ -65,6 +68,14 @@ export function ReaderScreen({ host }: { host: Host }) {
         </p>
       )}
       {help && <HelpDialog topic={help.topic} info={help.info} onClose={() => setHelp(null)} />}
+      {hosting && state.status === 'ready' && (
+        <HostSeminarForReading
+          reading={state.reading}
+          platform={platform}
+          defaultName={identity.name === t('defaultUserName') ? '' : identity.name}
+          onClose={() => setHosting(false)}
+        />
+      )}
     </>
   )
 
@@ -76,6 +87,7 @@ export function ReaderScreen({ host }: { host: Host }) {
         outlineId={SIDE_PANEL_ID}
         onOpenArticle={shellActions.openArticle}
         onShowShortcuts={() => showHelp('shortcuts')}
+        onHostSeminar={() => setHosting(true)}
       >
         {controls}
       </ReaderToolbar>
