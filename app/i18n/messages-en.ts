@@ -128,7 +128,8 @@ export const en = {
   host_anonymousToPeers: 'Anonymous to classmates',
   host_anonymousToPeersHint: 'Students see each other without names; you still see every name.',
   host_adminToken: 'Admin token of the server',
-  host_adminTokenHint: 'Printed by “hamish serve” when it starts. Needed only from another computer.',
+  host_adminTokenHint:
+    'Printed by “hamish serve” when it starts. Needed only from another computer.',
   host_start: 'Start hosting',
   host_starting: 'Starting…',
   host_cancel: 'Cancel',
