@@ -139,6 +139,9 @@ describe.skipIf(typeof binaries === 'string')('servers sharing PostgreSQL and Re
       await Promise.all([a.resume(), b.resume()])
       const onA = await connected(a, notebook(), seminar.instructorToken)
       const onB = await connected(b, notebook(), seminar.instructorToken)
+      const members = await connected(b, roster(), seminar.instructorToken)
+      expect([...readRoster(members.doc).values()].map((entry) => entry.name)).toContain('Farah')
+      members.destroy()
       for (const client of [onA, onB]) {
         expect(text(client)).toContain('from A. ')
         expect(text(client)).toContain('from B. ')
@@ -172,6 +175,31 @@ describe.skipIf(typeof binaries === 'string')('servers sharing PostgreSQL and Re
     }
     expect(refusedOnB).toBe(true)
     onB.destroy()
+  })
+
+  it('refuse a database written by a newer Hamish, with one sentence', async () => {
+    const admin = new pg.Client({ connectionString: services.databaseUrl.href })
+    await admin.connect()
+    try {
+      await admin.query('CREATE DATABASE newer')
+    } finally {
+      await admin.end()
+    }
+    const newer = new URL(services.databaseUrl.href)
+    newer.pathname = '/newer'
+    const marker = new pg.Client({ connectionString: newer.href })
+    await marker.connect()
+    try {
+      await marker.query(
+        'CREATE TABLE hamish_schema (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ)',
+      )
+      await marker.query('INSERT INTO hamish_schema (version) VALUES (99)')
+    } finally {
+      await marker.end()
+    }
+    await expect(PostgresSeminarStorage.open(newer)).rejects.toThrow(
+      `the database ${newer.href} was written by a newer Hamish (schema 99); update Hamish to use it.`,
+    )
   })
 
   it('keep every update when a server compacts from a copy that lacks another server’s', async () => {

@@ -1,8 +1,11 @@
 import type { Redis as RedisExtension } from '@hocuspocus/extension-redis'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { ExitCode, HamishError } from '../hamish-error'
 
 /** How long a server waits at start for Redis to answer before it gives up with a message. */
 const REDIS_ANSWER_MS = 5000
+/** How long shutdown waits for Redis to acknowledge its QUIT. */
+const QUIT_WAIT_MS = 1000
 
 /**
  * An address as `--redis` takes it: `redis://[user:password@]host[:port][/db]`, or `rediss://`
@@ -45,6 +48,13 @@ export async function openRedisSync(url: URL): Promise<RedisExtension> {
    */
   class RedisSync extends Redis {
     override async onStoreDocument(): Promise<void> {}
+
+    /** Shutdown does not wait on a Redis that is gone: its QUIT would wait for a reconnection. */
+    override async onDestroy(): Promise<void> {
+      await Promise.race([super.onDestroy(), sleep(QUIT_WAIT_MS)])
+      this.pub.disconnect(false)
+      this.sub.disconnect(false)
+    }
   }
   const where = redactedRedisAddress(url)
   const db = url.pathname.replace(/^\//, '')
@@ -72,7 +82,9 @@ export async function openRedisSync(url: URL): Promise<RedisExtension> {
       }),
     ])
   } catch (error) {
-    await extension.onDestroy().catch(() => {})
+    // Not `onDestroy`: its QUIT waits in ioredis's queue for a connection that never comes.
+    extension.pub.disconnect(false)
+    extension.sub.disconnect(false)
     throw new HamishError(
       `cannot reach Redis at ${where} (${error instanceof Error ? error.message : String(error)}): check --redis, and that Redis is running.`,
       ExitCode.unavailable,
