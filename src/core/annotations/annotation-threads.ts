@@ -21,8 +21,12 @@ export interface ThreadGrouping {
 
 /** Threads in reading order: by where their passage starts, then by creation. */
 function byPassage(a: AnnotationThread, b: AnnotationThread): number {
-  const start = (thread: AnnotationThread) => thread.root.anchor?.position.start ?? Infinity
-  return start(a) - start(b) || byCreation(a.root, b.root)
+  return passageStart(a) - passageStart(b) || byCreation(a.root, b.root)
+}
+
+// Not a closure inside byPassage: sorting thousands of threads would make one per comparison.
+function passageStart(thread: AnnotationThread): number {
+  return thread.root.anchor?.position.start ?? Infinity
 }
 
 type Parent = { readonly root: Annotation } | { readonly missingId: string }

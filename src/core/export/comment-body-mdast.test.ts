@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../annotations/annotation-test-support'
-import { commentBodyBlocks, parsedBodyBlocks, plainProseBlocks } from './comment-body-mdast'
+import {
+  commentBodiesBlocks,
+  commentBodyBlocks,
+  parsedBodyBlocks,
+  plainProseBlocks,
+} from './comment-body-mdast'
 
 describe('commentBodyBlocks', () => {
   it('keeps paragraphs with their emphasis, code and safe links', () => {
@@ -102,5 +107,42 @@ describe('plainProseBlocks', () => {
       expect(blocks, JSON.stringify(body)).toEqual(parsedBodyBlocks(body))
     }
     expect(fast).toBeGreaterThan(300)
+  })
+})
+
+describe('commentBodiesBlocks', () => {
+  /** Positions differ between one document and many; the blocks must not. */
+  const alone = (body: string) => JSON.stringify(commentBodyBlocks(body))
+
+  it('reads many comments at once exactly as each alone', () => {
+    const bodies = [
+      'plain prose',
+      '**bold** and [a link](https://example.org)',
+      '# heading\n\n> quote\n- item',
+      '<div>\nraw html',
+      '```ts\nconst x = 1\n```',
+      'text with <!--hamish-comment-0--> a marker in it',
+      '| a | b |\n| - | - |\n| 1 | 2 |',
+      '',
+      '*unclosed emphasis',
+      'a line\\',
+      'a comment that holds the next marker\n\n<!--hamish-comment-11-->\n\nand more',
+      'the comment after it',
+    ]
+    const blocks = commentBodiesBlocks(bodies)
+    expect(blocks.map((item) => JSON.stringify(item))).toEqual(bodies.map(alone))
+  })
+
+  it('reads each alone when one would reach into the next', () => {
+    const cases = [
+      ['```\nan unclosed fence', 'the next comment'],
+      ['<script>\nan unclosed script block', '*the next* comment'],
+      ['[ref]: https://example.org/defined', 'uses [ref] from another comment'],
+      ['a footnote[^1]', '[^1]: defined elsewhere'],
+    ]
+    for (const bodies of cases) {
+      const blocks = commentBodiesBlocks(bodies)
+      expect(blocks.map((item) => JSON.stringify(item))).toEqual(bodies.map(alone))
+    }
   })
 })

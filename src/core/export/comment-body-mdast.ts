@@ -1,5 +1,5 @@
-import type { Code, Nodes, Paragraph, PhrasingContent } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
+import type { Code, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { safeLinkHref } from '../article/link-href'
@@ -46,20 +46,93 @@ export function plainProseBlocks(body: string): Paragraph[] | null {
     .map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] }))
 }
 
+/**
+ * GFM's syntax, made once: `gfm()` merges its five extensions each time it is called, which cost
+ * as much as parsing a short comment.
+ */
+let gfmSyntax: FromMarkdownOptions | undefined
+
+function parse(markdown: string): Root {
+  gfmSyntax ??= { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }
+  return fromMarkdown(markdown, gfmSyntax)
+}
+
 /** Any comment, through the Markdown parser. */
 export function parsedBodyBlocks(body: string): CommentBlock[] {
-  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
-  return tree.children.flatMap((node): CommentBlock[] => {
+  return commentBlocksOf(parse(body).children, body)
+}
+
+/**
+ * Many comments through the parser at once, in the same order. Setting the parser up costs more
+ * than parsing a short comment, so they are parsed as one document, each after a marker (an HTML
+ * comment at the start of a block, which ends whatever block came before). Where one comment
+ * could reach into the next (an unclosed code fence or HTML block swallowing a marker, a link
+ * definition that would name links in others), each is parsed alone instead.
+ */
+export function parsedBodiesBlocks(bodies: readonly string[]): CommentBlock[][] {
+  if (bodies.length < 2) return bodies.map(parsedBodyBlocks)
+  const markers = bodies.map((_, index) => `<!--hamish-comment-${index}-->`)
+  const parts = bodies.map((body, index) => `${markers[index]}\n\n${body}\n\n`)
+  const markerOffsets: number[] = []
+  let offset = 0
+  for (const part of parts) {
+    markerOffsets.push(offset)
+    offset += part.length
+  }
+  const source = parts.join('')
+  const tree = parse(source)
+  if (tree.children.some(definesNames)) return bodies.map(parsedBodyBlocks)
+
+  // A marker is one where it was put, not a comment that happens to hold the same text.
+  const isMarker = (node: RootContent, index: number): boolean =>
+    node.type === 'html' &&
+    node.value === markers[index] &&
+    node.position?.start.offset === markerOffsets[index]
+  const groups: RootContent[][] = []
+  for (const node of tree.children) {
+    if (isMarker(node, groups.length)) groups.push([])
+    else if (groups.length === 0) return bodies.map(parsedBodyBlocks)
+    else groups.at(-1)?.push(node)
+  }
+  if (groups.length !== bodies.length) return bodies.map(parsedBodyBlocks)
+  return groups.map((nodes) => commentBlocksOf(nodes, source))
+}
+
+function definesNames(node: Nodes): boolean {
+  if (node.type === 'definition' || node.type === 'footnoteDefinition') return true
+  return 'children' in node && (node.children as Nodes[]).some(definesNames)
+}
+
+function commentBlocksOf(nodes: readonly RootContent[], source: string): CommentBlock[] {
+  return nodes.flatMap((node): CommentBlock[] => {
     if (node.type === 'paragraph') {
-      const children = node.children.flatMap((child) => phrasing(child, body))
+      const children = node.children.flatMap((child) => phrasing(child, source))
       return children.length === 0 ? [] : [{ type: 'paragraph', children }]
     }
     if (node.type === 'code') {
       const lang = node.lang && /^[\w+#.-]+$/u.test(node.lang) ? node.lang : null
       return [{ type: 'code', lang, meta: null, value: node.value }]
     }
-    return literalParagraphs(sourceOf(node, body))
+    return literalParagraphs(sourceOf(node, source))
   })
+}
+
+/**
+ * The blocks of many comment bodies, in the same order: prose read directly, the rest through the
+ * parser in one go. (Each body is parsed, even one that repeats another: no export is faster for
+ * comments that happen to be the same.)
+ */
+export function commentBodiesBlocks(bodies: readonly string[]): CommentBlock[][] {
+  const out: CommentBlock[][] = []
+  const toParse: number[] = []
+  bodies.forEach((body, index) => {
+    const prose = body.trim() === '' ? [] : plainProseBlocks(body)
+    if (prose === null) toParse.push(index)
+    out.push(prose ?? [])
+  })
+  const parsed = parsedBodiesBlocks(toParse.map((index) => bodies[index] as string))
+  toParse.forEach((index, at) => (out[index] = parsed[at] as CommentBlock[]))
+  return out
 }
 
 /** Text as typed, one paragraph per run of lines, each line break kept. */

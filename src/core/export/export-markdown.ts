@@ -1,6 +1,4 @@
-import type { ListItem, Root, RootContent } from 'mdast'
-import { gfmToMarkdown } from 'mdast-util-gfm'
-import { toMarkdown } from 'mdast-util-to-markdown'
+import type { ListItem, RootContent } from 'mdast'
 import type { Annotation } from '../annotations/annotation'
 import { byCreation } from '../annotations/annotation-order'
 import type { OrphanedReplies } from '../annotations/annotation-threads'
@@ -13,6 +11,8 @@ import {
   type ExportLabels,
   type MarkdownExportOptions,
 } from './export-input'
+import { commentBodiesBlocks, commentBodyBlocks, type CommentBlock } from './comment-body-mdast'
+import { writeMarkdown } from './markdown-writer'
 import { notebookMdast } from './notebook-mdast'
 import { articleContext, placeThreads, type PlacedThread } from './placed-threads'
 import { underSectionHeadings, type PlacedBlocks } from './section-headings'
@@ -46,7 +46,7 @@ export function exportMarkdown(input: ExportInput, options: MarkdownExportOption
   const names = authorNames(input, labels)
   const placed = placeThreads(input.annotations, context)
   const threads = placed.threads.filter((thread) => wanted(thread, options))
-  const shared: Shared = { labels, names, options }
+  const shared: Shared = { labels, names, options, bodies: bodyBlocks(input.annotations) }
 
   const children: RootContent[] = [heading(1, oneLine(input.article.meta.title))]
   switch (options.shape) {
@@ -84,25 +84,25 @@ export function exportMarkdown(input: ExportInput, options: MarkdownExportOption
     exportedAt: input.exportedAt,
     exporterVersion: input.exporterVersion,
   })
-  return `${frontMatter}\n\n${serialize({ type: 'root', children })}`
+  return `${frontMatter}\n\n${writeMarkdown({ type: 'root', children })}\n`
 }
 
 interface Shared {
   readonly labels: ExportLabels
   readonly names: AuthorNames
   readonly options: MarkdownExportOptions
+  /** Each annotation's body as Markdown blocks, by annotation id. */
+  readonly bodies: ReadonlyMap<string, readonly CommentBlock[]>
 }
 
-function serialize(root: Root): string {
-  return toMarkdown(root, {
-    extensions: [gfmToMarkdown()],
-    bullet: '-',
-    emphasis: '*',
-    strong: '*',
-    fences: true,
-    listItemIndent: 'one',
-    rule: '-',
-  })
+/** Every body at once: the parser is set up once for all the comments that need it. */
+function bodyBlocks(annotations: readonly Annotation[]): Map<string, readonly CommentBlock[]> {
+  const blocks = commentBodiesBlocks(annotations.map((annotation) => annotation.body))
+  return new Map(annotations.map((annotation, index) => [annotation.id, blocks[index] ?? []]))
+}
+
+function bodyOf(annotation: Annotation, shared: Shared): readonly CommentBlock[] {
+  return shared.bodies.get(annotation.id) ?? commentBodyBlocks(annotation.body)
 }
 
 function wanted(thread: PlacedThread, options: MarkdownExportOptions): boolean {
@@ -175,7 +175,7 @@ function noteItem(annotation: Annotation, shared: Shared, nested: ListItem[] = [
     tagList(annotation.tags),
     annotation.resolved === true ? labels.resolved : null,
   ])
-  return annotationItem(header, annotation.body, nested)
+  return annotationItem(header, bodyOf(annotation, shared), nested)
 }
 
 // ---- The instructor's collection -----------------------------------------------------------------
@@ -239,7 +239,7 @@ function collectionItem(
     tagList(annotation.tags),
     annotation.resolved === true ? labels.resolved : null,
   ])
-  return annotationItem(header, annotation.body)
+  return annotationItem(header, bodyOf(annotation, shared))
 }
 
 // ---- Small helpers -------------------------------------------------------------------------------

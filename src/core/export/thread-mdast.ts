@@ -1,5 +1,5 @@
 import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent } from 'mdast'
-import { commentBodyBlocks, linesAsPhrasing } from './comment-body-mdast'
+import { linesAsPhrasing, type CommentBlock } from './comment-body-mdast'
 
 /** The separator `articlePlainText` puts between blocks: a quote across it spans paragraphs. */
 const BLOCK_SEPARATOR = '\n\n'
@@ -17,13 +17,16 @@ export function passageBlockquote(quote: string): Blockquote {
   return { type: 'blockquote', children }
 }
 
-/** One annotation as a list item: its header line, then its body, then any nested items. */
+/**
+ * One annotation as a list item: its header line, then its body (`commentBodyBlocks`), then any
+ * nested items.
+ */
 export function annotationItem(
   header: readonly PhrasingContent[],
-  body: string,
+  body: readonly CommentBlock[],
   nested: readonly ListItem[] = [],
 ): ListItem {
-  const [first, ...rest] = commentBodyBlocks(body)
+  const [first, ...rest] = body
   const headerLine: Paragraph = { type: 'paragraph', children: [...header] }
   const children: ListItem['children'] = [headerLine]
   if (first?.type === 'paragraph') {
