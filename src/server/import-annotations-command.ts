@@ -25,7 +25,7 @@ import {
   ImportClock,
   writeImportedAnnotations,
   type WriteOutcome,
-} from './seminar-export/imported-annotation-writer'
+} from '../core/w3c/imported-annotation-writer'
 import { openExistingSeminarStore } from './seminar-export/seminar-store-access'
 import { inTransaction } from './seminar/seminar-database'
 

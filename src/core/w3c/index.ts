@@ -26,3 +26,5 @@ export type {
 } from './w3c-annotation'
 export { ANNOTATION_CONTEXT, HAMISH_VOCABULARY, W3C_CONTEXT } from './w3c-annotation'
 export { MAX_ANNOTATION_IMPORT_CHARS } from './w3c-input'
+export type { ImportTarget, WriteOutcome } from './imported-annotation-writer'
+export { ImportClock, writeImportedAnnotations } from './imported-annotation-writer'

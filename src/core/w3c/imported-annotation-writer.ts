@@ -1,9 +1,9 @@
 import type * as Y from 'yjs'
-import { createAnchor } from '../../core/anchoring/anchor'
-import type { ArticleTextIndex } from '../../core/anchoring/article-text-index'
-import type { Annotation } from '../../core/annotations/annotation'
-import type { AnnotationStore } from '../../core/annotations/annotation-store'
-import type { ImportedAnnotation } from '../../core/w3c'
+import { createAnchor } from '../anchoring/anchor'
+import type { ArticleTextIndex } from '../anchoring/article-text-index'
+import type { Annotation } from '../annotations/annotation'
+import type { AnnotationStore } from '../annotations/annotation-store'
+import type { ImportedAnnotation } from './from-w3c'
 
 export interface ImportTarget {
   /** The importing user's store; its clock is `clock` below, so imported times are kept. */
