@@ -91,18 +91,27 @@ describe.skipIf(typeof binaries === 'string')('servers sharing PostgreSQL and Re
     onB.destroy()
   })
 
-  it('store a change in PostgreSQL before acknowledging it', async () => {
+  it('acknowledge a change only once PostgreSQL has stored it', async () => {
     const onB = await connected(b, notebook(), seminar.instructorToken)
-    onB.doc.getText('notes').insert(0, 'acknowledged. ')
-    await onB.acknowledged()
-    // Read at once, before any compaction could run: the update log has it.
     const pool = new pg.Pool({ connectionString: services.databaseUrl.href })
+    const blocker = await pool.connect()
     try {
+      // Holds every append back (reads go on), as a slow or busy database would.
+      await blocker.query('BEGIN')
+      await blocker.query('LOCK TABLE document_updates IN EXCLUSIVE MODE')
+      onB.doc.getText('notes').insert(0, 'acknowledged. ')
+      const acknowledged = onB.acknowledged().then(() => 'acknowledged')
+      expect(await Promise.race([acknowledged, sleep(500).then(() => 'waiting')])).toBe('waiting')
+      await blocker.query('COMMIT')
+      expect(await acknowledged).toBe('acknowledged')
+      // Read at once, before any compaction could run: the update log has it.
       const stored = await new PostgresDocumentStorage(pool).load(notebook())
       const doc = new Y.Doc()
       Y.applyUpdate(doc, stored as Uint8Array)
       expect(doc.getText('notes').toString()).toContain('acknowledged. ')
     } finally {
+      await blocker.query('ROLLBACK').catch(() => {})
+      blocker.release()
       await pool.end()
       onB.destroy()
     }
