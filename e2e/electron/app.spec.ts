@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { _electron as electron, expect, test } from '@playwright/test'
+import { _electron as electron, chromium, expect, test } from '@playwright/test'
 import type { ElectronApplication, Page } from '@playwright/test'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { chromiumLaunchOptions } from '../support/chromium'
 import { electronBinaryAvailable, hamishLaunchOptions } from '../support/electron'
 
 test.skip(
@@ -29,7 +30,8 @@ test.afterAll(async () => {
 })
 
 /** The bridge functions this spec calls (the e2e project cannot import `src/core` types). */
-type BridgeMethod = 'appInfo' | 'saveText' | 'setUiLanguage' | 'openArticle' | 'openRecentArticle'
+type BridgeMethod =
+  'appInfo' | 'saveText' | 'setUiLanguage' | 'openArticle' | 'openRecentArticle' | 'hostingStatus'
 
 /** Calls one bridge function in the page, with a JSON argument, and returns its answer or error. */
 function callBridge(
@@ -100,6 +102,8 @@ test('exposes exactly the bridge functions and no Node', async () => {
   expect(exposed).toEqual({
     functions: [
       'appInfo',
+      'hostSeminar',
+      'hostingStatus',
       'onImportProgress',
       'onMenuCommand',
       'openArticle',
@@ -108,8 +112,9 @@ test('exposes exactly the bridge functions and no Node', async () => {
       'saveText',
       'setUiLanguage',
       'startupArticle',
+      'stopHosting',
     ],
-    keys: 9,
+    keys: 12,
     require: 'undefined',
     process: 'undefined',
     module: 'undefined',
@@ -142,14 +147,23 @@ test('has its menu in Arabic and in English, following the UI language', async (
   const arabic = await menuLabels()
   expect(arabic.map((menu) => menu[0])).toEqual(
     process.platform === 'darwin'
-      ? ['هامش', 'ملف', 'تحرير', 'عرض', 'نافذة', 'مساعدة']
-      : ['ملف', 'تحرير', 'عرض', 'مساعدة'],
+      ? ['هامش', 'ملف', 'تحرير', 'عرض', 'الحلقة الدراسية', 'نافذة', 'مساعدة']
+      : ['ملف', 'تحرير', 'عرض', 'الحلقة الدراسية', 'مساعدة'],
   )
   expect(arabic.flat().join(' ')).toContain('افتح مقالًا…')
 
   expect(await callBridge(window, 'setUiLanguage', 'en')).toEqual({ ok: true, value: null })
   const english = await menuLabels()
-  expect(english.flat()).toEqual(expect.arrayContaining(['File', 'Open Article…', 'View', 'Help']))
+  expect(english.flat()).toEqual(
+    expect.arrayContaining([
+      'File',
+      'Open Article…',
+      'View',
+      'Seminar',
+      'Host a Seminar on This Computer…',
+      'Help',
+    ]),
+  )
   expect(await callBridge(window, 'setUiLanguage', 'fr')).toMatchObject({ ok: false })
 })
 
@@ -208,4 +222,68 @@ test('opens a PDF, lists it under Recent Articles, and drops it when it vanishes
     error: expect.stringMatching(/taken off Recent Articles\.$/),
   })
   expect((await menuLabels()).flat().some((label) => label.startsWith('paper.pdf — '))).toBe(false)
+})
+
+test('hosts a seminar and a browser joins it with the shown link and code', async () => {
+  const window = await app.firstWindow()
+  await callBridge(window, 'setUiLanguage', 'en')
+  // The Seminar menu opens the host dialog in the page.
+  await app.evaluate(({ Menu }) => {
+    const seminar = Menu.getApplicationMenu()?.items.find((item) => item.label === 'Seminar')
+    seminar?.submenu?.items[0]?.click()
+  })
+  const dialog = window.getByTestId('dialog-host')
+  await expect(dialog).toBeVisible()
+  await dialog.getByTestId('host-name').fill('Dr. Hanan')
+  await dialog.locator('button[type="submit"]').click()
+  // Port 4321 may be taken on this machine: the dialog then offers any free port.
+  const result = dialog.getByTestId('host-result')
+  const problem = dialog.getByTestId('host-problem')
+  await expect(result.or(problem)).toBeVisible()
+  if (await problem.isVisible()) {
+    await problem.getByRole('button').click()
+    await expect(result).toBeVisible()
+  }
+  const joinUrl = await dialog.getByTestId('host-join-link').inputValue()
+  const code = (await dialog.getByTestId('host-join-code').textContent()) ?? ''
+  const [, server, seminarId] = /^(http:\/\/[^/]+\/)join\/([a-z0-9-]+)#code=/.exec(joinUrl) ?? []
+  expect(seminarId).toBeTruthy()
+  expect(await callBridge(window, 'hostingStatus')).toMatchObject({
+    ok: true,
+    value: { state: 'hosting', serverUrl: server, canStop: true },
+  })
+
+  // A student's browser on the LAN: the app the desktop app serves, and the join API behind it.
+  const browser = await chromium.launch(chromiumLaunchOptions())
+  try {
+    const page = await browser.newPage()
+    await page.goto(joinUrl)
+    await expect(page).toHaveTitle(/^(Hamish|هامش)$/)
+    const joined = await page.evaluate(
+      async ({ id, code }) => {
+        const response = await fetch(`/api/seminars/${id}/join`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code, name: 'Amal' }),
+        })
+        return { status: response.status, body: (await response.json()) as unknown }
+      },
+      { id: seminarId as string, code },
+    )
+    expect(joined).toMatchObject({ status: 200, body: { role: 'student' } })
+
+    // Stopping asks first, then closes the server for everyone.
+    await dialog.getByRole('button', { name: 'Stop hosting' }).click()
+    await dialog.getByRole('alert').getByRole('button', { name: 'Stop hosting' }).click()
+    await expect(dialog.getByRole('status')).toContainText('Hosting has stopped')
+    const after = await page.evaluate(() =>
+      fetch('/api/health').then(
+        () => 'answered',
+        () => 'unreachable',
+      ),
+    )
+    expect(after).toBe('unreachable')
+  } finally {
+    await browser.close()
+  }
 })
