@@ -1,7 +1,18 @@
 import { z } from 'zod'
 import { ArticleDocSchema } from '../../src/core/article/article-doc'
 import { SUPPORTED_ARTICLE_EXTENSIONS } from '../../src/core/article/article-format'
-import type { OpenedArticle, Platform, SavedFile, SaveTextRequest } from '../../src/core/platform'
+import {
+  MAX_OPEN_TEXT_BYTES,
+  TEXT_FILE_EXTENSIONS,
+  TextFileTooLargeError,
+  type OpenedArticle,
+  type OpenedText,
+  type OpenTextRequest,
+  type Platform,
+  type SaveBytesRequest,
+  type SavedFile,
+  type SaveTextRequest,
+} from '../../src/core/platform'
 import { browserHosting } from './browser-hosting'
 import { readArticleFile } from './read-article-file'
 
@@ -14,8 +25,15 @@ export function browserPlatform(): Platform {
     appInfo: () =>
       Promise.resolve({ name: 'Hamish', version: __HAMISH_VERSION__, os: navigator.platform }),
     startupArticle,
-    openArticle: () => pickFile().then((file) => (file ? readArticleFile(file) : null)),
-    saveText,
+    openArticle: () =>
+      pickFile(SUPPORTED_ARTICLE_EXTENSIONS).then((file) => (file ? readArticleFile(file) : null)),
+    saveText: (request) => download(new Blob([request.text], { type: request.mimeType }), request),
+    saveBytes: (request: SaveBytesRequest) =>
+      download(
+        new Blob([request.bytes as Uint8Array<ArrayBuffer>], { type: request.mimeType }),
+        request,
+      ),
+    openText,
     ...browserHosting(),
   }
 }
@@ -34,19 +52,30 @@ async function startupArticle(): Promise<OpenedArticle | null> {
   return OpenedArticleResponse.parse(await response.json())
 }
 
-function pickFile(): Promise<File | null> {
+async function openText(request: OpenTextRequest): Promise<OpenedText | null> {
+  const file = await pickFile(TEXT_FILE_EXTENSIONS[request.kind])
+  if (!file) return null
+  // Refused before reading: a 50 MB file is not read into memory to be rejected afterwards.
+  if (file.size > MAX_OPEN_TEXT_BYTES) throw new TextFileTooLargeError(file.name, file.size)
+  return { fileName: file.name, text: await file.text() }
+}
+
+function pickFile(extensions: readonly string[]): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = SUPPORTED_ARTICLE_EXTENSIONS.join(',')
+    input.accept = extensions.join(',')
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true })
     input.addEventListener('cancel', () => resolve(null), { once: true })
     input.click()
   })
 }
 
-function saveText(request: SaveTextRequest): Promise<SavedFile | null> {
-  const url = URL.createObjectURL(new Blob([request.text], { type: request.mimeType }))
+function download(
+  blob: Blob,
+  request: Pick<SaveTextRequest, 'suggestedName'>,
+): Promise<SavedFile | null> {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = request.suggestedName

@@ -23,6 +23,8 @@ export function electronPlatform(bridge: HamishBridge): Platform {
     startupArticle: call('article:startup', bridge.startupArticle),
     openArticle: call('article:open', bridge.openArticle),
     saveText: call('file:save-text', bridge.saveText),
+    saveBytes: call('file:save-bytes', bridge.saveBytes),
+    openText: call('file:open-text', bridge.openText),
     // The desktop app creates seminars itself: an admin token is for a server on another computer.
     hostSeminar: ({ adminToken: _, ...request }) =>
       call('seminar:host', bridge.hostSeminar)(request),

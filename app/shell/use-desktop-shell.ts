@@ -9,6 +9,7 @@ import {
   updatePreferences,
   usePreferences,
 } from '../state/preferences'
+import { requestExport } from '../export/export-requests'
 import type { HelpTopic } from './HelpDialog'
 
 interface ShellActions {
@@ -67,6 +68,10 @@ export function runMenuCommand(
       return actions.joinSeminar?.()
     case 'leave-seminar':
       return actions.leaveSeminar?.()
+    case 'export-notes':
+      return requestExport('export')
+    case 'import-annotations':
+      return requestExport('import')
   }
 }
 

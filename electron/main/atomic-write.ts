@@ -3,11 +3,14 @@ import { rename, rm, writeFile } from 'node:fs/promises'
 import nodePath from 'node:path'
 
 /**
- * Writes `text` to `targetPath` so that the file is either the old one or the complete new
+ * Writes `text` (or bytes, as they are) to `targetPath` so that the file is either the old one or the complete new
  * one, never half-written: the text goes to a temporary file in the same folder (same file
  * system, so the rename is atomic) which then replaces the target.
  */
-export async function writeTextFileAtomically(targetPath: string, text: string): Promise<void> {
+export async function writeTextFileAtomically(
+  targetPath: string,
+  text: string | Uint8Array,
+): Promise<void> {
   const folder = nodePath.dirname(targetPath)
   const temporary = nodePath.join(
     folder,

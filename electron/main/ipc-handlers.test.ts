@@ -9,6 +9,8 @@ const implementations: IpcImplementations = {
   'article:open': () =>
     Promise.reject(new Error('Could not open "photo.png": ".png" files are not supported.')),
   'file:save-text': (request) => Promise.resolve({ location: `/home/r/${request.suggestedName}` }),
+  'file:save-bytes': (request) => Promise.resolve({ location: `/home/r/${request.suggestedName}` }),
+  'file:open-text': () => Promise.resolve({ fileName: 'notes.json', text: '[]' }),
   'ui:set-language': () => Promise.resolve(null),
   'article:open-dropped': () => Promise.reject(new Error('not used here')),
   'article:open-recent': () => Promise.reject(new Error('not used here')),
@@ -31,6 +33,8 @@ describe('registerIpcHandlers', () => {
       'article:open-dropped',
       'article:open-recent',
       'article:startup',
+      'file:open-text',
+      'file:save-bytes',
       'file:save-text',
       'seminar:host',
       'seminar:hosting-status',
@@ -53,6 +57,40 @@ describe('handleIpcCall', () => {
       log,
     )
     expect(result).toEqual({ location: '/home/r/n.md' })
+  })
+
+  it('saves bytes under a plain name, and refuses a path or something that is not bytes', async () => {
+    const sender = fromUrl('app://hamish/index.html')
+    const zip = {
+      suggestedName: 'notes.zip',
+      mimeType: 'application/zip',
+      bytes: new Uint8Array(4),
+    }
+    await expect(
+      handleIpcCall('file:save-bytes', sender, [zip], implementations, log),
+    ).resolves.toEqual({ location: '/home/r/notes.zip' })
+    await expect(
+      handleIpcCall(
+        'file:save-bytes',
+        sender,
+        [{ ...zip, suggestedName: '../notes.zip' }],
+        implementations,
+        log,
+      ),
+    ).rejects.toThrow()
+    await expect(
+      handleIpcCall('file:save-bytes', sender, [{ ...zip, bytes: 'PK' }], implementations, log),
+    ).rejects.toThrow()
+  })
+
+  it('opens only the text kinds the contract names', async () => {
+    const sender = fromUrl('app://hamish/index.html')
+    await expect(
+      handleIpcCall('file:open-text', sender, [{ kind: 'annotations' }], implementations, log),
+    ).resolves.toEqual({ fileName: 'notes.json', text: '[]' })
+    await expect(
+      handleIpcCall('file:open-text', sender, [{ kind: 'ssh-keys' }], implementations, log),
+    ).rejects.toThrow()
   })
 
   it('passes on the user message of a failing implementation', async () => {

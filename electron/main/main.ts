@@ -145,6 +145,7 @@ function run(): void {
         startupArticlePath: () => articlePath,
         loadArticleFile,
         writeTextFile: writeTextFileAtomically,
+        writeBytesFile: writeTextFileAtomically,
         language: () => language,
         onLanguageChange: (chosen) => {
           language = chosen

@@ -73,8 +73,7 @@ function command(label: string, name: PlainMenuCommand, accelerator?: string): M
 
 /**
  * The application menu in the UI language: File, Edit, View, Seminar and Help (on macOS also the
- * app menu and Window, where the platform expects them). Import annotations and Export join File
- * once those features exist.
+ * app menu and Window, where the platform expects them).
  */
 export function buildMenuTemplate({
   language,
@@ -107,6 +106,9 @@ export function buildMenuTemplate({
     submenu: [
       command(m.openArticle, 'open-article', a.openArticle),
       { label: m.recentArticles, submenu: recentSubmenu(recent, m) },
+      separator,
+      command(m.importAnnotations, 'import-annotations'),
+      command(m.exportNotes, 'export-notes'),
       separator,
       { role: 'close', label: m.close, accelerator: a.close },
       ...offMac([separator, { role: 'quit', label: m.quit, accelerator: a.quit }]),

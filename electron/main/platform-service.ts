@@ -1,3 +1,4 @@
+import { readFile, stat } from 'node:fs/promises'
 import nodePath from 'node:path'
 import type { App, BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron'
 import {
@@ -10,7 +11,12 @@ import type {
   HostSeminarRequest,
   HostingStatus,
 } from '../../src/core/seminar/seminar-hosting'
-import type { OpenedArticle } from '../../src/core/platform'
+import {
+  MAX_OPEN_TEXT_BYTES,
+  TEXT_FILE_EXTENSIONS,
+  TextFileTooLargeError,
+  type OpenedArticle,
+} from '../../src/core/platform'
 import {
   DocumentImportError,
   SUPPORTED_DOCUMENT_EXTENSIONS,
@@ -43,6 +49,10 @@ export interface PlatformServiceDeps {
   /** Reads and imports an article file, throwing errors worded for the user. */
   loadArticleFile: (path: string, options?: LoadArticleOptions) => Promise<OpenedArticle>
   writeTextFile: (path: string, text: string) => Promise<void>
+  /** Writes an exported binary file (the instructor's zip) whole or not at all. */
+  writeBytesFile?: (path: string, bytes: Uint8Array) => Promise<void>
+  /** Reads a text file the user picked, refusing one over `maxBytes` unread. */
+  readTextFile?: (path: string, maxBytes: number) => Promise<string>
   /** The renderer's UI language, which the shell's dialogs and messages speak. */
   language: () => ShellLanguage
   /** The renderer changed its UI language. */
@@ -136,6 +146,54 @@ export function createPlatformService(deps: PlatformServiceDeps): IpcImplementat
       return { location: result.filePath }
     },
 
+    'file:save-bytes': async (request) => {
+      const words = shellMessages(deps.language()).dialogs
+      const options: SaveDialogOptions = {
+        title: words.saveTitle,
+        defaultPath: nodePath.join(
+          lastSaveFolder ?? deps.app.getPath('documents'),
+          request.suggestedName,
+        ),
+        filters: saveFilters(request.suggestedName, words),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      }
+      const window = deps.window()
+      const result = window
+        ? await deps.dialog.showSaveDialog(window, options)
+        : await deps.dialog.showSaveDialog(options)
+      if (result.canceled || !result.filePath) return null
+      const write = deps.writeBytesFile
+      if (!write) throw new Error('This app cannot save binary files.')
+      await write(result.filePath, request.bytes)
+      lastSaveFolder = nodePath.dirname(result.filePath)
+      return { location: result.filePath }
+    },
+
+    'file:open-text': async ({ kind }) => {
+      const words = shellMessages(deps.language()).dialogs
+      const extensions = TEXT_FILE_EXTENSIONS[kind]
+      const options: OpenDialogOptions = {
+        defaultPath: lastOpenFolder ?? deps.app.getPath('documents'),
+        properties: ['openFile'],
+        filters: [
+          {
+            name: words.fileOfType(extensions[0].slice(1)),
+            extensions: extensions.map((e) => e.slice(1)),
+          },
+          { name: words.allFiles, extensions: ['*'] },
+        ],
+      }
+      const window = deps.window()
+      const result = window
+        ? await deps.dialog.showOpenDialog(window, options)
+        : await deps.dialog.showOpenDialog(options)
+      const path = result.filePaths[0]
+      if (result.canceled || path === undefined) return null
+      lastOpenFolder = nodePath.dirname(path)
+      const text = await (deps.readTextFile ?? readTextFileWithin)(path, MAX_OPEN_TEXT_BYTES)
+      return { fileName: nodePath.basename(path), text }
+    },
+
     'ui:set-language': ({ language }) => {
       deps.onLanguageChange(language)
       return Promise.resolve(null)
@@ -171,6 +229,13 @@ export function createPlatformService(deps: PlatformServiceDeps): IpcImplementat
       }
     },
   }
+}
+
+/** A UTF-8 text file, refused unread when it is larger than `maxBytes`. */
+async function readTextFileWithin(path: string, maxBytes: number): Promise<string> {
+  const { size } = await stat(path)
+  if (size > maxBytes) throw new TextFileTooLargeError(nodePath.basename(path), size)
+  return readFile(path, 'utf8')
 }
 
 /** The file, or a folder on its path, no longer exists: the file system said so somewhere down the causes. */

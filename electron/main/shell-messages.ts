@@ -12,6 +12,8 @@ export interface ShellMessages {
   menu: {
     file: string
     openArticle: string
+    importAnnotations: string
+    exportNotes: string
     recentArticles: string
     noRecentArticles: string
     clearRecentArticles: string
@@ -72,6 +74,8 @@ const en: ShellMessages = {
   menu: {
     file: 'File',
     openArticle: 'Open Article…',
+    importAnnotations: 'Import Annotations…',
+    exportNotes: 'Export…',
     recentArticles: 'Recent Articles',
     noRecentArticles: 'No Recent Articles',
     clearRecentArticles: 'Clear Recent Articles',
@@ -124,6 +128,8 @@ const ar: ShellMessages = {
   menu: {
     file: 'ملف',
     openArticle: 'افتح مقالًا…',
+    importAnnotations: 'استورد تعليقات توضيحية…',
+    exportNotes: 'صدّر…',
     recentArticles: 'المقالات الأخيرة',
     noRecentArticles: 'لا مقالات أخيرة',
     clearRecentArticles: 'امسح قائمة المقالات الأخيرة',

@@ -13,6 +13,8 @@ export interface PlatformBridge {
   startupArticle(): Promise<IpcResponse<'article:startup'>>
   openArticle(): Promise<IpcResponse<'article:open'>>
   saveText(request: IpcRequest<'file:save-text'>): Promise<IpcResponse<'file:save-text'>>
+  saveBytes(request: IpcRequest<'file:save-bytes'>): Promise<IpcResponse<'file:save-bytes'>>
+  openText(request: IpcRequest<'file:open-text'>): Promise<IpcResponse<'file:open-text'>>
   hostSeminar(request: IpcRequest<'seminar:host'>): Promise<IpcResponse<'seminar:host'>>
   stopHosting(): Promise<IpcResponse<'seminar:stop-hosting'>>
   hostingStatus(): Promise<IpcResponse<'seminar:hosting-status'>>

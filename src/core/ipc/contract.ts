@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ArticleDocSchema } from '../article/article-doc'
+import { MAX_OPEN_TEXT_BYTES, TEXT_FILE_EXTENSIONS } from '../platform'
 import {
   HostSeminarOutcomeSchema,
   HostSeminarRequestSchema,
@@ -93,6 +94,30 @@ export const SaveTextRequestSchema = z.strictObject({
   text: SaveTextTextSchema,
 })
 
+/** Largest binary export (the instructor's zip) the renderer may ask the shell to write. */
+export const MAX_SAVE_BYTES = 100 * 1024 * 1024
+
+export const SaveBytesRequestSchema = z.strictObject({
+  suggestedName: PlainFileNameSchema,
+  mimeType: MimeTypeSchema,
+  bytes: z
+    .instanceof(Uint8Array)
+    .refine(
+      (bytes) => bytes.byteLength <= MAX_SAVE_BYTES,
+      `The file to save is larger than ${MAX_SAVE_BYTES / 1024 / 1024} MB.`,
+    ),
+})
+
+export const OpenTextRequestSchema = z.strictObject({
+  kind: z.enum(Object.keys(TEXT_FILE_EXTENSIONS) as [keyof typeof TEXT_FILE_EXTENSIONS]),
+})
+
+export const OpenedTextSchema = z.object({
+  fileName: z.string().min(1).max(MAX_FILE_NAME_LENGTH),
+  // Characters, not bytes: never more characters than the bytes main agreed to read.
+  text: z.string().max(MAX_OPEN_TEXT_BYTES),
+})
+
 export const SavedFileSchema = z.object({
   location: z.string().min(1).max(MAX_PATH_LENGTH),
 })
@@ -137,6 +162,9 @@ export const ipcContract = {
   'article:startup': { request: NoRequest, response: OpenedArticleSchema.nullable() },
   'article:open': { request: NoRequest, response: OpenedArticleSchema.nullable() },
   'file:save-text': { request: SaveTextRequestSchema, response: SavedFileSchema.nullable() },
+  'file:save-bytes': { request: SaveBytesRequestSchema, response: SavedFileSchema.nullable() },
+  /** A text file the user picks in the shell's open dialog, read by main within its size limit. */
+  'file:open-text': { request: OpenTextRequestSchema, response: OpenedTextSchema.nullable() },
   /** The renderer's UI language, so the menu and the shell's messages follow it. */
   'ui:set-language': { request: SetUiLanguageRequestSchema, response: z.null() },
   /** A file dropped on the window; the preload takes its path from the `File`, never from the page. */
@@ -177,6 +205,8 @@ export const PLAIN_MENU_COMMANDS = [
   'toggle-notebook',
   'show-about',
   'show-keyboard-shortcuts',
+  'export-notes',
+  'import-annotations',
   'host-seminar',
   'join-seminar',
   'leave-seminar',
