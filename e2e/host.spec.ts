@@ -53,6 +53,8 @@ test.describe('in English', () => {
     await dialog.getByRole('button', { name: 'Start hosting' }).click()
 
     await expect(dialog.getByRole('heading')).toHaveText('Your seminar is open')
+    // The form had the focus; the join link's Copy button takes it, so the keyboard goes on.
+    await expect(dialog.getByRole('button', { name: 'Copy' }).first()).toBeFocused()
     const joinUrl = await dialog.getByTestId('host-join-link').inputValue()
     const code = (await dialog.getByTestId('host-join-code').textContent()) ?? ''
     const joinPattern = new RegExp(`^${server.url}join/([a-z0-9-]+)#code=(.+)$`)
@@ -160,5 +162,115 @@ test.describe('in Arabic', () => {
     await expect(dialog.getByTestId('host-join-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/)
     await expect(dialog.getByTestId('host-qr')).toHaveAccessibleName('رمز QR لرابط الانضمام')
     await page.screenshot({ path: 'e2e-artifacts/host-result-ar.png' })
+    await dialog
+      .locator('.host-served-at')
+      .screenshot({ path: 'e2e-artifacts/host-served-at-ar.png' })
+  })
+})
+
+/**
+ * The desktop front door, in Chromium with a stand-in for Electron's preload bridge: the menu
+ * opens the dialog, a port in use is offered any free port, and stopping asks first.
+ */
+test.describe('in the desktop app (bridge stand-in)', () => {
+  test.use({ locale: 'en-US' })
+
+  test('offers any free port when the port is taken, and stops hosting after asking', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      const seminar = {
+        title: 'Week 3',
+        seminarId: '5f0c2a9be41d7730',
+        instructorToken: 'eyJ.token.sig',
+        joinCode: 'K7WQ-P3MD',
+        instructorUrl: 'http://192.0.2.7:38211/seminar/5f0c2a9be41d7730#token=eyJ.token.sig',
+        joinUrl: 'http://192.0.2.7:38211/join/5f0c2a9be41d7730#code=K7WQ-P3MD',
+      }
+      let status: unknown = { state: 'stopped' }
+      let menu: ((command: unknown) => void) | null = null
+      const calls: unknown[] = []
+      Object.assign(window, {
+        hostCalls: calls,
+        sendMenu: (command: unknown) => menu?.(command),
+        hamish: {
+          appInfo: async () => ({ name: 'Hamish', version: '9.9.9', os: 'linux' }),
+          startupArticle: async () => null,
+          openArticle: async () => null,
+          saveText: async () => null,
+          setUiLanguage: async () => null,
+          openDroppedArticle: async () => null,
+          openRecentArticle: async () => null,
+          onMenuCommand: (listener: (command: unknown) => void) => {
+            menu = listener
+            return () => (menu = null)
+          },
+          onImportProgress: () => () => undefined,
+          hostingStatus: async () => status,
+          stopHosting: async () => {
+            calls.push(['stopHosting'])
+            status = { state: 'stopped' }
+            return status
+          },
+          hostSeminar: async (request: {
+            port?: number
+            article: { content: { type: string } }
+          }) => {
+            calls.push(['hostSeminar', request])
+            if (request.port !== 0) {
+              return { ok: false, problem: { kind: 'port-in-use', port: 4321 } }
+            }
+            status = {
+              state: 'hosting',
+              serverUrl: 'http://192.0.2.7:38211/',
+              canStop: true,
+              seminars: [seminar],
+            }
+            return { ok: true, seminar }
+          },
+        },
+      })
+    })
+    const reader = new ReaderPage(page)
+    await reader.open(server.url)
+    await page.evaluate(() =>
+      (window as never as { sendMenu(c: object): void }).sendMenu({ command: 'host-seminar' }),
+    )
+    const dialog = page.getByTestId('dialog-host')
+    await expect(dialog).toBeVisible()
+    await expect(dialog.getByLabel('Admin token of the server')).toHaveCount(0)
+    await page.keyboard.press('Enter')
+    await expect(dialog.getByTestId('host-problem')).toContainText(
+      'Port 4321 is already in use on this computer',
+    )
+    await page.screenshot({ path: 'e2e-artifacts/host-port-in-use-en.png' })
+    await dialog.getByRole('button', { name: 'Host on any free port' }).click()
+    await expect(dialog.getByTestId('host-join-code')).toHaveText('K7WQ-P3MD')
+    await expect(dialog).toContainText('Hosted at http://192.0.2.7:38211/')
+
+    const calls = await page.evaluate(() => (window as never as { hostCalls: unknown[] }).hostCalls)
+    expect(calls).toHaveLength(2)
+    expect(calls[1]).toEqual([
+      'hostSeminar',
+      expect.objectContaining({
+        title: ARABIC_TITLE,
+        port: 0,
+        settings: { postBeforeSeeing: false, anonymousToPeers: false },
+        article: expect.objectContaining({ content: expect.objectContaining({ type: 'doc' }) }),
+      }),
+    ])
+    expect(calls[1]).not.toHaveProperty('1.adminToken')
+
+    await dialog.getByRole('button', { name: 'Stop hosting' }).click()
+    const confirm = dialog.getByRole('alert')
+    await expect(confirm).toContainText('Stop hosting? Students are disconnected')
+    await expect(confirm.getByRole('button', { name: 'Keep hosting' })).toBeFocused()
+    await confirm.getByRole('button', { name: 'Stop hosting' }).click()
+    await expect(dialog.getByRole('status')).toHaveText(
+      'Hosting has stopped. Everything is saved on this computer.',
+    )
+    expect(
+      await page.evaluate(() => (window as never as { hostCalls: unknown[] }).hostCalls),
+    ).toContainEqual(['stopHosting'])
   })
 })

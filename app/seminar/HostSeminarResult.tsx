@@ -35,7 +35,12 @@ export function HostSeminarResult({
       <p className="host-served-at">
         {t('host_servedAt')} <bdi dir="ltr">{serverUrl}</bdi>
       </p>
-      <CopyField label={t('host_joinLink')} value={seminar.joinUrl} testId="host-join-link" />
+      <CopyField
+        label={t('host_joinLink')}
+        value={seminar.joinUrl}
+        testId="host-join-link"
+        autoFocus
+      />
       <div className="host-join">
         <div>
           <p className="host-label" id="host-code-label">
@@ -132,11 +137,14 @@ function CopyField({
   value,
   testId,
   hideLabel = false,
+  autoFocus = false,
 }: {
   label: string
   value: string
   testId: string
   hideLabel?: boolean
+  /** Takes the focus when shown: the form that had it is gone. */
+  autoFocus?: boolean
 }) {
   const { t } = useTranslation()
   const input = useRef<HTMLInputElement>(null)
@@ -166,7 +174,7 @@ function CopyField({
           onFocus={(event) => event.target.select()}
           data-testid={testId}
         />
-        <button type="button" className="tool" onClick={() => void copy()}>
+        <button type="button" className="tool" autoFocus={autoFocus} onClick={() => void copy()}>
           {t('host_copy')}
         </button>
       </div>
