@@ -58,8 +58,9 @@ describe('isCrossOriginReadable', () => {
   it.each([
     ['/api/seminars/s1/join', true],
     ['/api/seminars/s1/members', true],
-    ['/api/health', true],
-    ['/api/article', true],
+    ['/api/seminars/s1/members/u1', true],
+    ['/api/health', false],
+    ['/api/article', false],
     ['/api/seminars', false],
     ['/api/seminars/', false],
   ])('%s: %s', (path, readable) => {
@@ -135,6 +136,28 @@ describe.each([
   })
 })
 
+describe('the article and health endpoints', () => {
+  let h: SeminarHarness
+  beforeAll(async () => {
+    h = await SeminarHarness.start()
+  })
+  afterAll(() => h.close())
+
+  it('are not readable by other sites: the article may be a private file', async () => {
+    const port = Number(new URL(h.url).port)
+    for (const path of ['/api/article', '/api/health']) {
+      const answer = await send(port, path, { headers: { origin: 'http://evil.example' } })
+      expect(answer.status).toBe(200)
+      expect(answer.headers['access-control-allow-origin']).toBeUndefined()
+      const preflight = await send(port, path, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://evil.example', 'access-control-request-method': 'GET' },
+      })
+      expect(preflight.headers['access-control-allow-origin']).toBeUndefined()
+    }
+  })
+})
+
 describe('the DNS-rebinding check on a loopback server', () => {
   let h: SeminarHarness
   beforeAll(async () => {
@@ -144,9 +167,9 @@ describe('the DNS-rebinding check on a loopback server', () => {
 
   it('refuses a preflight addressed to another host name, without CORS headers', async () => {
     const port = Number(new URL(h.url).port)
-    const answer = await send(port, '/api/health', {
-      ...preflight('GET'),
-      headers: { ...preflight('GET').headers, host: `evil.example:${port}` },
+    const answer = await send(port, '/api/seminars/s1/join', {
+      ...preflight('POST'),
+      headers: { ...preflight('POST').headers, host: `evil.example:${port}` },
     })
     expect(answer.status).toBe(403)
     expect(answer.headers['access-control-allow-origin']).toBeUndefined()

@@ -5,15 +5,17 @@ import { SEMINAR_API_ROOT } from '../core/seminar/seminar-api'
  * Cross-origin access to the API, for a student's desktop app (origin `app://hamish`) or a
  * browser page served by another Hamish, reaching a seminar server on another computer.
  *
- * Every endpoint but one authenticates with what the request carries (a join code, a member
- * token in `Authorization`), never with cookies or the caller's address, so any origin may read
- * the answers: `Access-Control-Allow-Origin: *`, which browsers never combine with credentials.
- * Creating a seminar is the exception: it trusts a request from this computer, and a web page
- * the host visits also sends from this computer, so `POST /api/seminars` gets no CORS headers
- * and its preflight is refused, and the browser keeps other sites out.
+ * The endpoints of one seminar (`/api/seminars/<id>/…`) authenticate with what the request
+ * carries (a join code, a member token in `Authorization`), never with cookies or the caller's
+ * address, so any origin may read their answers: `Access-Control-Allow-Origin: *`, which browsers
+ * never combine with credentials. Creating a seminar is different: it trusts a request from this
+ * computer, and a web page the host visits also sends from this computer, so `POST /api/seminars`
+ * gets no CORS headers and its preflight is refused, and the browser keeps other sites out. The
+ * rest of the API (`/api/article`, `/api/health`) is for the page the server serves itself: the
+ * article may be a private file, and no other site should read it off a loopback server.
  */
 export function isCrossOriginReadable(pathname: string): boolean {
-  return pathname !== SEMINAR_API_ROOT && pathname !== `${SEMINAR_API_ROOT}/`
+  return pathname.startsWith(`${SEMINAR_API_ROOT}/`) && pathname !== `${SEMINAR_API_ROOT}/`
 }
 
 export const CORS_ALLOWED_METHODS = 'GET, POST, DELETE'
