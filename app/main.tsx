@@ -6,11 +6,13 @@ import './styles/theme.css'
 import './styles/layout.css'
 import './styles/article.css'
 import './styles/annotations.css'
+import './styles/seminar.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { initI18n } from './i18n/i18n'
 import { chooseHost } from './platform/choose-platform'
+import { keepAppForOffline } from './platform/offline-shell'
 import { getPreferences } from './state/preferences'
 
 const container = document.getElementById('root')
@@ -22,3 +24,4 @@ createRoot(container).render(
     <App host={chooseHost()} />
   </StrictMode>,
 )
+keepAppForOffline()

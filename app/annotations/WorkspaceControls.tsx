@@ -4,12 +4,19 @@ import { useSubscription } from './use-annotations'
 
 interface WorkspaceControlsProps {
   undo: AnnotationUndo | undefined
+  /** False where the reader may not change the article (a student in a seminar). */
+  canEditArticle: boolean
   editing: boolean
   onToggleEditing: () => void
 }
 
 /** The toolbar controls that need an open article: undo, redo, and the edit-article switch. */
-export function WorkspaceControls({ undo, editing, onToggleEditing }: WorkspaceControlsProps) {
+export function WorkspaceControls({
+  undo,
+  canEditArticle,
+  editing,
+  onToggleEditing,
+}: WorkspaceControlsProps) {
   const { t } = useTranslation()
   useSubscription(undo ? (listener) => undo.subscribe(listener) : null)
   return (
@@ -32,15 +39,17 @@ export function WorkspaceControls({ undo, editing, onToggleEditing }: WorkspaceC
       >
         {t('redo')}
       </button>
-      <button
-        type="button"
-        className="tool"
-        aria-pressed={editing}
-        data-testid="edit-article"
-        onClick={onToggleEditing}
-      >
-        {editing ? t('doneEditing') : t('editArticle')}
-      </button>
+      {canEditArticle && (
+        <button
+          type="button"
+          className="tool"
+          aria-pressed={editing}
+          data-testid="edit-article"
+          onClick={onToggleEditing}
+        >
+          {editing ? t('doneEditing') : t('editArticle')}
+        </button>
+      )}
     </>
   )
 }

@@ -1,9 +1,22 @@
 import { useEffect, useState } from 'react'
 import { openAnnotationSession, type AnnotationSession } from '../../src/collab/annotation-session'
 import type { LocalReading } from '../../src/collab/local-reading'
+import type { SeminarReading } from '../../src/collab/seminar/seminar-reading'
+import { openSeminarSession, type SeminarSession } from '../../src/collab/seminar/seminar-session'
 import type { Identity } from '../state/identity'
 
-/** The reader's annotation documents for the open article, opened and closed with it. */
+export function isSeminarReading(reading: LocalReading): reading is SeminarReading {
+  return 'connection' in reading
+}
+
+export function isSeminarSession(session: AnnotationSession): session is SeminarSession {
+  return 'peers' in session
+}
+
+/**
+ * The reader's annotation documents for the open article, opened and closed with it: alone,
+ * their local documents; in a seminar, the synced ones with the classmates' beside them.
+ */
 export function useAnnotationSession(reading: LocalReading, identity: Identity) {
   const [session, setSession] = useState<AnnotationSession | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -13,7 +26,10 @@ export function useAnnotationSession(reading: LocalReading, identity: Identity) 
     let opened: AnnotationSession | null = null
     const flush = () => void opened?.flush()
     window.addEventListener('pagehide', flush)
-    openAnnotationSession(reading, identity).then(
+    const opening = isSeminarReading(reading)
+      ? openSeminarSession(reading)
+      : openAnnotationSession(reading, identity)
+    opening.then(
       (value) => {
         if (live) {
           opened = value

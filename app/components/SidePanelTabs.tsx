@@ -3,16 +3,25 @@ import { useTranslation } from 'react-i18next'
 import { updatePreferences, usePreferences, type SidePanel } from '../state/preferences'
 
 const PANELS: readonly SidePanel[] = ['outline', 'annotations', 'notebook']
+const SEMINAR_PANELS: readonly SidePanel[] = [...PANELS, 'members']
 const LABEL = {
   outline: 'panelOutline',
   annotations: 'panelAnnotations',
   notebook: 'panelNotebook',
+  members: 'seminar_members',
 } as const
 
-/** Switches the side panel between outline, annotation list and notebook; arrow keys move along. */
-export function SidePanelTabs() {
+/**
+ * Switches the side panel between outline, annotation list and notebook (and, in a seminar, its
+ * members); arrow keys move along.
+ */
+export function SidePanelTabs({ withMembers }: { withMembers: boolean }) {
   const { t } = useTranslation()
-  const { sidePanel, language } = usePreferences()
+  const panels = withMembers ? SEMINAR_PANELS : PANELS
+  const preferences = usePreferences()
+  const { language } = preferences
+  // The members panel chosen in a seminar falls back to the outline when reading alone.
+  const sidePanel = panels.includes(preferences.sidePanel) ? preferences.sidePanel : 'outline'
   const buttons = useRef(new Map<SidePanel, HTMLButtonElement>())
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -21,14 +30,14 @@ export function SidePanelTabs() {
     if (event.key !== forward && event.key !== backward) return
     event.preventDefault()
     const step = event.key === forward ? 1 : -1
-    const next = PANELS[(PANELS.indexOf(sidePanel) + step + PANELS.length) % PANELS.length]!
+    const next = panels[(panels.indexOf(sidePanel) + step + panels.length) % panels.length]!
     updatePreferences({ sidePanel: next })
     buttons.current.get(next)?.focus()
   }
 
   return (
     <div className="panel-tabs" role="tablist" aria-label={t('sidePanels')} onKeyDown={onKeyDown}>
-      {PANELS.map((panel) => (
+      {panels.map((panel) => (
         <button
           key={panel}
           ref={(element) => {

@@ -12,7 +12,15 @@ import { HostSeminarForReading } from '../seminar/HostSeminarDialog'
 import { HelpDialog, type HelpTopic } from '../shell/HelpDialog'
 import { useDesktopShell } from '../shell/use-desktop-shell'
 import { useFileDrop } from '../shell/use-file-drop'
-import { deviceIdentity } from '../state/identity'
+import { describeSeminarError } from '../seminar/describe-seminar-error'
+import { JoinSeminarDialog, type JoinPrefill } from '../seminar/JoinSeminarDialog'
+import { SeminarSwitcher } from '../seminar/SeminarSwitcher'
+import { SyncStatusIndicator } from '../seminar/SyncStatusIndicator'
+import { useSeminarLinks } from '../seminar/use-seminar-links'
+import { useSeminarReading } from '../seminar/use-seminar-reading'
+import { deviceIdentity, type Identity } from '../state/identity'
+import { goTo, membershipAt, rememberTitle, useMemberships } from '../state/memberships'
+import { membershipKey } from '../../src/core/seminar/membership'
 import { ReadingWorkspace } from './ReadingWorkspace'
 
 const SIDE_PANEL_ID = 'reader-side-panel'
@@ -21,9 +29,29 @@ export function ReaderScreen({ host }: { host: Host }) {
   const { platform, shell } = host
   const { t } = useTranslation()
   const initial = useCallback(() => startupArticle(platform), [platform])
-  const { state, open, openError, dismissOpenError } = useReading(initial)
+  const { state: localState, open, openError, dismissOpenError } = useReading(initial)
   // Read once per window: the identity names the reader's documents, so it must not change under them.
-  const identity = useMemo(() => deviceIdentity(t('defaultUserName')), []) // eslint-disable-line react-hooks/exhaustive-deps
+  const deviceReader = useMemo(() => deviceIdentity(t('defaultUserName')), []) // eslint-disable-line react-hooks/exhaustive-deps
+
+  // A seminar, when one is chosen: the same workspace over its synced documents.
+  const { memberships, place } = useMemberships()
+  const membership = membershipAt(place, memberships)
+  const [attempt, setAttempt] = useState(0)
+  const seminarState = useSeminarReading(membership, attempt)
+  const state = membership ? seminarState : localState
+  const identity: Identity = useMemo(
+    () => (membership ? { userId: membership.userId, name: membership.name } : deviceReader),
+    [membership, deviceReader],
+  )
+  const [link, linkHandled] = useSeminarLinks()
+  const [joining, setJoining] = useState<JoinPrefill | null | false>(
+    link.kind === 'join' ? link.prefill : false,
+  )
+  const seminarTitle =
+    seminarState.status === 'ready' ? seminarState.reading.meta.article.title : undefined
+  useEffect(() => {
+    if (membership && seminarTitle) rememberTitle(membershipKey(membership), seminarTitle)
+  }, [membership, seminarTitle])
 
   const [help, setHelp] = useState<{ topic: HelpTopic; info: AppInfo | null } | null>(null)
   const [hosting, setHosting] = useState(false)
@@ -36,15 +64,23 @@ export function ReaderScreen({ host }: { host: Host }) {
     },
     [platform],
   )
-  const shellActions = useMemo(
-    () => ({
-      openArticle: () => void open(platform.openArticle),
-      open: (source: Parameters<typeof open>[0]) => void open(source),
+  const shellActions = useMemo(() => {
+    // An opened article is read alone: leave the seminar view for it (not when the user cancels).
+    const openAlone = (source: Parameters<typeof open>[0]) =>
+      void open(async () => {
+        const opened = await source()
+        if (opened) goTo({ kind: 'local' })
+        return opened
+      })
+    return {
+      openArticle: () => openAlone(platform.openArticle),
+      open: openAlone,
       showHelp,
       hostSeminar: () => setHosting(true),
-    }),
-    [open, platform, showHelp],
-  )
+      joinSeminar: () => setJoining(null),
+      leaveSeminar: () => goTo({ kind: 'local' }),
+    }
+  }, [open, platform, showHelp])
   const { progress } = useDesktopShell(shell, shellActions)
   useEffect(() => {
     // In the desktop app the Help menu's accelerator takes Ctrl+/ before the page sees it.
@@ -76,6 +112,19 @@ export function ReaderScreen({ host }: { host: Host }) {
           onClose={() => setHosting(false)}
         />
       )}
+      {joining !== false && (
+        <JoinSeminarDialog
+          prefill={joining}
+          defaultName={deviceReader.name === t('defaultUserName') ? '' : deviceReader.name}
+          onClose={() => {
+            setJoining(false)
+            linkHandled()
+          }}
+        />
+      )}
+      {link.kind === 'bad-instructor-link' && (
+        <Notice message={t('seminar_badInstructorLink')} onDismiss={linkHandled} />
+      )}
     </>
   )
 
@@ -83,6 +132,10 @@ export function ReaderScreen({ host }: { host: Host }) {
     <header className="app-header">
       <span className="app-name">{t('appName')}</span>
       {state.status === 'ready' && <ArticleHeader meta={state.reading.meta.article} />}
+      <SeminarSwitcher onJoin={() => setJoining(null)} />
+      {membership && seminarState.status === 'ready' && (
+        <SyncStatusIndicator connection={seminarState.reading.connection} />
+      )}
       <ReaderToolbar
         outlineId={SIDE_PANEL_ID}
         onOpenArticle={shellActions.openArticle}
@@ -113,15 +166,31 @@ export function ReaderScreen({ host }: { host: Host }) {
         {overlays}
         <main className="status-screen">
           <h1>{t('loadFailedTitle')}</h1>
-          <p dir="auto">{describeOpenError(t, state.error)}</p>
+          <p dir="auto">
+            {membership
+              ? describeSeminarError(t, state.error, membership.server)
+              : describeOpenError(t, state.error)}
+          </p>
           <div className="status-actions">
-            <button type="button" className="tool" onClick={() => void open(initial)}>
-              {t('retry')}
-            </button>
             <button
               type="button"
               className="tool"
-              onClick={() => void open(() => Promise.resolve(bundledArticle()))}
+              onClick={() => (membership ? setAttempt(attempt + 1) : void open(initial))}
+            >
+              {t('retry')}
+            </button>
+            {membership && (
+              <button type="button" className="tool" onClick={() => goTo({ kind: 'local' })}>
+                {t('seminar_backToAlone')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="tool"
+              onClick={() => {
+                goTo({ kind: 'local' })
+                void open(() => Promise.resolve(bundledArticle()))
+              }}
             >
               {t('openBuiltIn')}
             </button>
@@ -133,7 +202,9 @@ export function ReaderScreen({ host }: { host: Host }) {
 
   return (
     <ReadingWorkspace
-      key={state.reading.docName}
+      key={
+        membership ? `${membershipKey(membership)}|${state.reading.docName}` : state.reading.docName
+      }
       reading={state.reading}
       identity={identity}
       header={header}

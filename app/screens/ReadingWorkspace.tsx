@@ -29,6 +29,7 @@ import { useAnnotations } from '../annotations/use-annotations'
 import { useNotebookQuotes } from '../annotations/use-notebook-quotes'
 import { useWorkspaceKeys } from '../annotations/use-workspace-keys'
 import { WorkspaceControls } from '../annotations/WorkspaceControls'
+import { ExportCenter } from '../export/ExportCenter'
 import { ArticleView, type ArticleHandlers } from '../components/ArticleView'
 import { Notice } from '../components/Notice'
 import { Outline } from '../components/Outline'
@@ -37,6 +38,9 @@ import { directionOf } from '../i18n/ui-language'
 import { useOutline } from '../reader/use-outline'
 import type { Identity } from '../state/identity'
 import { updatePreferences, usePreferences } from '../state/preferences'
+import { MembersPanel } from '../seminar/MembersPanel'
+import { SeminarNotebooks } from '../seminar/SeminarNotebooks'
+import { useNamedAnnotations, useSeminarWorkspace } from '../seminar/use-seminar-workspace'
 
 interface ReadingWorkspaceProps {
   reading: LocalReading
@@ -59,7 +63,11 @@ export function ReadingWorkspace({
   const preferences = usePreferences()
   const [editor, setEditor] = useState<Editor | null>(null)
   const { session, error: sessionError } = useAnnotationSession(reading, identity)
-  const annotations = useAnnotations(session?.collection ?? null)
+  const seminar = useSeminarWorkspace(reading, session, editor)
+  const annotations = useNamedAnnotations(
+    useAnnotations(session?.collection ?? null),
+    seminar.directory,
+  )
   const outline = useOutline(editor)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [draft, setDraft] = useState<Placement | null>(null)
@@ -244,11 +252,20 @@ export function ReadingWorkspace({
       {header(
         <WorkspaceControls
           undo={session?.undo}
+          canEditArticle={seminar.canEditArticle}
           editing={editing}
           onToggleEditing={() => setEditing(!editing)}
         />,
       )}
       {notice}
+      <ExportCenter
+        reading={reading}
+        session={session}
+        annotations={annotations}
+        identity={identity}
+        directory={seminar.directory}
+        onShowPassage={(id) => activate(id, { scroll: true })}
+      />
       {sessionError !== null && !sessionErrorSeen && (
         <Notice
           message={describeAnnotationError(t, sessionError)}
@@ -256,6 +273,16 @@ export function ReadingWorkspace({
         />
       )}
       {problem !== null && <Notice message={problem} onDismiss={() => setProblem(null)} />}
+      {seminar.closed && (
+        <p className="seminar-notice" role="status">
+          {t('seminar_closed')}
+        </p>
+      )}
+      {seminar.awaitingPost && (
+        <p className="seminar-notice" role="status" data-testid="awaiting-post">
+          {t('seminar_awaitingPost')}
+        </p>
+      )}
       {editing && (
         <p className="editing-notice" role="status">
           {t('editingNotice')}
@@ -264,8 +291,11 @@ export function ReadingWorkspace({
       <div className="reader">
         {preferences.outlineOpen && (
           <aside className="side-panel" id={sidePanelId}>
-            <SidePanelTabs />
-            {preferences.sidePanel === 'outline' && <Outline editor={editor} entries={outline} />}
+            <SidePanelTabs withMembers={seminar.directory !== null} />
+            {(preferences.sidePanel === 'outline' ||
+              (preferences.sidePanel === 'members' && !seminar.directory)) && (
+              <Outline editor={editor} entries={outline} />
+            )}
             {preferences.sidePanel === 'annotations' && (
               <AnnotationList
                 threads={threads}
@@ -275,11 +305,21 @@ export function ReadingWorkspace({
               />
             )}
             {preferences.sidePanel === 'notebook' && session && (
-              <NotebookPanel
-                doc={session.notebookDoc}
-                onEditor={setNotebook}
-                onQuoteClick={onQuoteClick}
-              />
+              <SeminarNotebooks session={session} directory={seminar.directory}>
+                {(notebook) => (
+                  <NotebookPanel
+                    key={notebook.key}
+                    doc={notebook.doc}
+                    title={notebook.title}
+                    peers={notebook.peers}
+                    onEditor={setNotebook}
+                    onQuoteClick={onQuoteClick}
+                  />
+                )}
+              </SeminarNotebooks>
+            )}
+            {preferences.sidePanel === 'members' && seminar.directory && (
+              <MembersPanel directory={seminar.directory} me={identity.userId} />
             )}
           </aside>
         )}

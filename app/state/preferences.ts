@@ -19,7 +19,7 @@ export interface Preferences {
   highlightColor: HighlightColor
 }
 
-export type SidePanel = 'outline' | 'annotations' | 'notebook'
+export type SidePanel = 'outline' | 'annotations' | 'notebook' | 'members'
 
 export const FONT_SCALE = { min: 80, max: 160, step: 10 } as const
 
@@ -31,7 +31,7 @@ const StoredPreferences = z
     theme: z.enum(['light', 'dark']),
     fontScale: z.number().int().min(FONT_SCALE.min).max(FONT_SCALE.max),
     outlineOpen: z.boolean(),
-    sidePanel: z.enum(['outline', 'annotations', 'notebook']),
+    sidePanel: z.enum(['outline', 'annotations', 'notebook', 'members']),
     highlightColor: HighlightColorSchema,
   })
   .partial()

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 export interface RunningServer {
   url: string
   dataDir: string
+  /** Stops the server as Ctrl-C does and starts it again on the same port and data. */
+  restart(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -14,31 +16,40 @@ const ROOT = new URL('../..', import.meta.url).pathname
 /** Starts the real `hamish serve` on a free loopback port, as a user would. */
 export async function startHamishServer(extraArgs: string[] = []): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hamish-e2e-'))
-  const child = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'bin/hamish.mjs'),
-      'serve',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--data',
-      dataDir,
-      ...extraArgs,
-    ],
-    { cwd: ROOT, stdio: 'pipe' },
-  )
+  const launch = (port: string) =>
+    spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin/hamish.mjs'),
+        'serve',
+        '--port',
+        port,
+        '--host',
+        '127.0.0.1',
+        '--data',
+        dataDir,
+        ...extraArgs,
+      ],
+      { cwd: ROOT, stdio: 'pipe' },
+    )
+  let child = launch('0')
   const url = await waitForUrl(child)
+  const stopChild = async () => {
+    if (child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+  }
   return {
     url,
     dataDir,
+    restart: async () => {
+      await stopChild()
+      child = launch(new URL(url).port)
+      await waitForUrl(child)
+    },
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve))
-        child.kill('SIGTERM')
-        await exited
-      }
+      await stopChild()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

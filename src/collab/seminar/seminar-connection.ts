@@ -85,6 +85,17 @@ export class SeminarConnection {
     return this.open(name, { awareness })
   }
 
+  /**
+   * Follows the device's network state: browsers keep a dead WebSocket open for a long while
+   * after the network goes, so when the system says it is offline the socket is closed (the
+   * work stays in IndexedDB) and reopened as soon as it says it is back.
+   */
+  setNetworkAvailable(available: boolean): void {
+    if (this.closed) return
+    if (available) void this.socket.connect()
+    else this.socket.disconnect()
+  }
+
   get(name: string): SyncedDoc | undefined {
     return this.docs.get(name)
   }

@@ -1,0 +1,22 @@
+/**
+ * In a browser tab served by `hamish serve`, a service worker keeps the app's files so the app
+ * reopens offline (the seminar's documents are already in IndexedDB). Browsers allow it only
+ * in secure contexts (https, or this computer); elsewhere, and in Electron (whose files are on
+ * disk), there is nothing to do.
+ */
+export function keepAppForOffline(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') return
+  navigator.serviceWorker.register('./offline-worker.js', { scope: './' }).then(
+    async () => {
+      const ready = await navigator.serviceWorker.ready
+      const urls = performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((url) => new URL(url).origin === location.origin)
+      ready.active?.postMessage({ type: 'keep', urls })
+    },
+    // Without the worker the app still works online; only reopening offline is lost.
+    () => undefined,
+  )
+}

@@ -1,0 +1,96 @@
+import type { Editor } from '@tiptap/react'
+import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import type { AnnotationSession } from '../../src/collab/annotation-session'
+import type { LocalReading } from '../../src/collab/local-reading'
+import type { Annotation } from '../../src/core/annotations/annotation'
+import { isSeminarReading, isSeminarSession } from '../annotations/use-annotation-session'
+import { READING_AT_FIELD, useMemberDirectory, type MemberDirectory } from './use-member-directory'
+
+export interface SeminarWorkspace {
+  directory: MemberDirectory | null
+  /** The server holds back classmates' annotations until this student posts. */
+  awaitingPost: boolean
+  closed: boolean
+  /** Only instructors may correct a seminar's article (reading alone, the reader may). */
+  canEditArticle: boolean
+}
+
+/**
+ * What the workspace adds in a seminar: the member directory, presence (which section this
+ * reader is on, for the roster of the others), the post-before-you-see state, and names as
+ * this reader may see them on every annotation.
+ */
+export function useSeminarWorkspace(
+  reading: LocalReading,
+  session: AnnotationSession | null,
+  editor: Editor | null,
+): SeminarWorkspace {
+  const seminarReading = isSeminarReading(reading) ? reading : null
+  const seminarSession = session && isSeminarSession(session) ? session : null
+  const directory = useMemberDirectory(seminarReading, seminarSession)
+  const peers = seminarSession?.peers
+  const awaitingPost = useSyncExternalStore(
+    (listener) => peers?.subscribe(listener) ?? (() => undefined),
+    () => peers?.awaitingPost() ?? false,
+  )
+  usePresence(seminarReading?.articleDoc.provider.awareness ?? null, editor)
+  const role = seminarReading?.connection.membership.role
+  return {
+    directory,
+    awaitingPost,
+    closed: directory?.info?.closedAt != null,
+    canEditArticle: !seminarReading || (role === 'instructor' && directory?.info?.closedAt == null),
+  }
+}
+
+/**
+ * Annotations with the names this reader may see: an anonymous author's number, or for an
+ * instructor the real name beside it. Annotations that need no change keep their identity, so
+ * what is memoised on them stays so.
+ */
+export function useNamedAnnotations(
+  annotations: readonly Annotation[],
+  directory: MemberDirectory | null,
+): readonly Annotation[] {
+  return useMemo(() => {
+    if (!directory) return annotations
+    return annotations.map((annotation) => {
+      const name = directory.nameOf(annotation.author, annotation.authorName)
+      return name === annotation.authorName ? annotation : { ...annotation, authorName: name }
+    })
+  }, [annotations, directory])
+}
+
+interface AwarenessLike {
+  setLocalStateField(field: string, value: unknown): void
+}
+
+/** Tells the other members which section is on this reader's screen (the nearest heading above). */
+function usePresence(awareness: AwarenessLike | null, editor: Editor | null): void {
+  useEffect(() => {
+    if (!awareness || !editor) return
+    let scheduled = 0
+    let last: string | null = null
+    const report = () => {
+      scheduled = 0
+      const headings = editor.view.dom.querySelectorAll('h1, h2, h3')
+      let current: string | null = null
+      for (const heading of headings) {
+        if (heading.getBoundingClientRect().top > window.innerHeight / 3) break
+        current = heading.textContent?.trim().slice(0, 120) ?? null
+      }
+      if (current === last) return
+      last = current
+      awareness.setLocalStateField(READING_AT_FIELD, current)
+    }
+    const onScroll = () => {
+      if (!scheduled) scheduled = window.setTimeout(report, 500)
+    }
+    report()
+    window.addEventListener('scroll', onScroll, { passive: true, capture: true })
+    return () => {
+      window.clearTimeout(scheduled)
+      window.removeEventListener('scroll', onScroll, { capture: true })
+    }
+  }, [awareness, editor])
+}
