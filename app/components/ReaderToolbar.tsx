@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { requestExport, useExportAvailable } from '../export/export-requests'
 import { FONT_SCALE, clampFontScale, updatePreferences, usePreferences } from '../state/preferences'
 
 interface ReaderToolbarProps {
@@ -22,6 +23,7 @@ export function ReaderToolbar({
 }: ReaderToolbarProps) {
   const { t } = useTranslation()
   const preferences = usePreferences()
+  const canExport = useExportAvailable()
   const resize = (delta: number) =>
     updatePreferences({ fontScale: clampFontScale(preferences.fontScale + delta) })
 
@@ -36,6 +38,15 @@ export function ReaderToolbar({
         </button>
       )}
       {children}
+      <button
+        type="button"
+        className="tool"
+        aria-haspopup="dialog"
+        disabled={!canExport}
+        onClick={() => requestExport('export')}
+      >
+        {t('export_open')}
+      </button>
       <button
         type="button"
         className="tool"

@@ -9,10 +9,16 @@ export interface Host {
   shell: DesktopShellBridge | null
 }
 
-/** Electron's preload exposes `window.hamish`; anywhere else this is a browser tab. */
+let chosen: Host | undefined
+
+/**
+ * Electron's preload exposes `window.hamish`; anywhere else this is a browser tab. One host per
+ * window: every caller gets the same one (the browser's keeps the seminars it hosts).
+ */
 export function chooseHost(): Host {
   const bridge = window.hamish
-  return bridge
+  chosen ??= bridge
     ? { platform: electronPlatform(bridge), shell: bridge }
     : { platform: browserPlatform(), shell: null }
+  return chosen
 }
