@@ -1,11 +1,27 @@
 import type { Editor } from '@tiptap/react'
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import { stackCards } from '../../src/core/margin/stack-cards'
+import {
+  bandContains,
+  cardsInBand,
+  type MarginBand,
+  type StackedCard,
+} from '../../src/core/margin/visible-cards'
 import type { Placement } from './use-anchoring'
 
 export interface MarginItem {
   id: string
   placement: Placement
+  /** The card's height until it has been rendered and measured once. */
+  estimatedHeight: number
   render: (ref: (element: HTMLElement | null) => void, style: React.CSSProperties) => ReactNode
 }
 
@@ -18,29 +34,67 @@ interface MarginColumnProps {
 }
 
 const GAP = 8
+/** Cards are rendered this many viewport heights above and below the viewport. */
+const OVERSCAN = 1
+/** The rendered band moves once the viewport comes this close (in viewports) to its edge. */
+const SLACK = 0.25
 
-function sameTops(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  if (a.size !== b.size) return false
-  for (const [id, top] of a) if (b.get(id) !== top) return false
-  return true
+interface Layout {
+  /** Every card, rendered or not, in passage order, as stacked. */
+  cards: readonly StackedCard[]
+  tops: ReadonlyMap<string, number>
+  height: number
+}
+
+const EMPTY_LAYOUT: Layout = { cards: [], tops: new Map(), height: 0 }
+
+function sameCards(a: readonly StackedCard[], b: readonly StackedCard[]): boolean {
+  if (a.length !== b.length) return false
+  return a.every((card, index) => {
+    const other = b[index]!
+    return card.id === other.id && card.top === other.top && card.height === other.height
+  })
+}
+
+/** The viewport in the column's coordinates, given the column's box on screen. */
+function viewportBand(column: DOMRect): MarginBand {
+  return { top: -column.top, bottom: window.innerHeight - column.top }
+}
+
+function grown(band: MarginBand, by: number): MarginBand {
+  const height = band.bottom - band.top
+  return { top: band.top - by * height, bottom: band.bottom + by * height }
 }
 
 /**
  * The margin beside the article (its inline end: the left of an Arabic article): cards level with
- * their passage, stacked without overlap, the active one exactly beside its passage.
+ * their passages, stacked without overlap, the active one exactly beside its passage.
+ *
+ * A seminar's article can carry thousands of comments; laying all their cards out in the page
+ * made every keystroke lay out thousands of cards. So every card is stacked (by its measured
+ * height once it has been rendered, by an estimate before), but only the cards near the
+ * viewport, the active card and the comment being written are in the page. Passages are
+ * measured once per layout of the article, not on every render.
  */
 export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColumnProps) {
   const column = useRef<HTMLDivElement>(null)
-  // The cards' elements, measured after each render; a plain map, as React's refs are per element.
+  // Plain maps kept for the column's life: the rendered cards' elements, every height measured
+  // so far (kept when a card leaves the page, so scrolling back does not move it), and the top
+  // of each passage start by document position.
   const [elements] = useState(() => new Map<string, HTMLElement>())
-  const [layout, setLayout] = useState<{ tops: ReadonlyMap<string, number>; height: number }>({
-    tops: new Map(),
-    height: 0,
-  })
-  const { tops } = layout
-  const [resizes, setResizes] = useState(0)
-  // One observer for the column's life: re-observing on every render would fire it every time.
-  const [observer] = useState(() => new ResizeObserver(() => setResizes((value) => value + 1)))
+  const [heights] = useState(() => new Map<string, number>())
+  const [anchorTops] = useState(() => new Map<number, number>())
+  const [layout, setLayout] = useState<Layout>(EMPTY_LAYOUT)
+  const [band, setBand] = useState<MarginBand>(() => ({
+    top: -window.innerHeight * OVERSCAN,
+    bottom: window.innerHeight * (1 + OVERSCAN),
+  }))
+  const [ticks, tick] = useReducer((value: number) => value + 1, 0)
+
+  // A rendered card changing size (a reply being written) restacks the margin.
+  const [observer] = useState(() => new ResizeObserver(() => tick()))
+  useEffect(() => () => observer.disconnect(), [observer])
+
   // Stable ref callbacks per card, so React does not detach and re-attach them on each render.
   const [refs] = useState(() => new Map<string, (element: HTMLElement | null) => void>())
   const refFor = (id: string) => {
@@ -63,42 +117,106 @@ export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColum
   }
 
   useEffect(() => {
-    const article = editor.view.dom
-    observer.observe(article)
-    return () => observer.unobserve(article)
-  }, [editor, observer])
+    // The article changing size, or being edited, moves its passages: they are measured again.
+    const articleObserver = new ResizeObserver(() => {
+      anchorTops.clear()
+      tick()
+    })
+    articleObserver.observe(editor.view.dom)
+    // An edit of the article moves the passages after it, whether or not its height changed.
+    let frame = 0
+    const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (!transaction.docChanged) return
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(() => {
+        anchorTops.clear()
+        tick()
+      })
+    }
+    editor.on('transaction', onTransaction)
+    return () => {
+      cancelAnimationFrame(frame)
+      editor.off('transaction', onTransaction)
+      articleObserver.disconnect()
+    }
+  }, [editor, anchorTops])
+
+  /** Moves the rendered band along once the viewport nears its edge. */
+  const followViewport = useCallback(() => {
+    const container = column.current
+    if (!container) return
+    const viewport = viewportBand(container.getBoundingClientRect())
+    setBand((current) =>
+      bandContains(current, grown(viewport, SLACK)) ? current : grown(viewport, OVERSCAN),
+    )
+  }, [])
+  useEffect(() => {
+    let frame = 0
+    const onScroll = () => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(followViewport)
+    }
+    // Captured at the document: whichever element scrolls the article, its scroll is seen here.
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true })
+    window.addEventListener('resize', onScroll, { passive: true })
+    return () => {
+      cancelAnimationFrame(frame)
+      document.removeEventListener('scroll', onScroll, { capture: true })
+      window.removeEventListener('resize', onScroll)
+    }
+  }, [followViewport])
+
+  const measuredLayoutKey = useRef(layoutKey)
 
   useLayoutEffect(() => {
     const container = column.current
     if (!container || editor.isDestroyed) return
-    const origin = container.getBoundingClientRect().top
-    const cards = items.flatMap((item) => {
-      const element = elements.get(item.id)
-      if (!element) return []
-      const anchorTop = editor.view.coordsAtPos(item.placement.from).top - origin
-      return [{ id: item.id, anchorTop: Math.max(0, anchorTop), height: element.offsetHeight }]
+    if (measuredLayoutKey.current !== layoutKey) {
+      measuredLayoutKey.current = layoutKey
+      anchorTops.clear()
+    }
+    for (const [id, element] of elements) heights.set(id, element.offsetHeight)
+    const size = editor.state.doc.content.size
+    let origin: number | null = null
+    const cards = items.map((item) => {
+      const from = Math.min(Math.max(0, item.placement.from), size)
+      let anchorTop = anchorTops.get(from)
+      if (anchorTop === undefined) {
+        origin ??= container.getBoundingClientRect().top
+        anchorTop = Math.max(0, editor.view.coordsAtPos(from).top - origin)
+        anchorTops.set(from, anchorTop)
+      }
+      return { id: item.id, anchorTop, height: heights.get(item.id) ?? item.estimatedHeight }
     })
-    const next = new Map(
-      stackCards(cards, { gap: GAP, activeId }).map((card) => [card.id, card.top]),
-    )
-    const height = Math.max(0, ...cards.map((card) => (next.get(card.id) ?? 0) + card.height))
-    setLayout((previous) =>
-      sameTops(previous.tops, next) && previous.height === height
-        ? previous
-        : { tops: next, height },
-    )
-  }, [editor, items, elements, activeId, layoutKey, resizes])
+    const heightOf = new Map(cards.map((card) => [card.id, card.height]))
+    const stacked = stackCards(cards, { gap: GAP, activeId }).map(({ id, top }) => ({
+      id,
+      top,
+      height: heightOf.get(id) ?? 0,
+    }))
+    setLayout((previous) => {
+      if (sameCards(previous.cards, stacked)) return previous
+      const height = stacked.reduce((bottom, card) => Math.max(bottom, card.top + card.height), 0)
+      return { cards: stacked, tops: new Map(stacked.map((card) => [card.id, card.top])), height }
+    })
+    followViewport()
+  }, [editor, items, activeId, layoutKey, ticks, elements, heights, anchorTops, followViewport])
+
+  const shown = new Set(cardsInBand(layout.cards, band).map((card) => card.id))
+  if (activeId !== null) shown.add(activeId)
 
   return (
     <div ref={column} className="margin-column" style={{ minHeight: layout.height }}>
-      {items.map((item) =>
-        item.render(refFor(item.id), {
-          position: 'absolute',
-          insetInline: 0,
-          top: tops.get(item.id) ?? 0,
-          visibility: tops.has(item.id) ? 'visible' : 'hidden',
-        }),
-      )}
+      {items
+        .filter((item) => shown.has(item.id))
+        .map((item) =>
+          item.render(refFor(item.id), {
+            position: 'absolute',
+            insetInline: 0,
+            top: layout.tops.get(item.id) ?? 0,
+            visibility: layout.tops.has(item.id) ? 'visible' : 'hidden',
+          }),
+        )}
     </div>
   )
 }

@@ -93,6 +93,18 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
   )
 })
 
+/** One formatter per language: building one is slow, and a margin shows many entries. */
+const timeFormats = new Map<string, Intl.DateTimeFormat>()
+
+function timeFormatFor(language: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(language)
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
+    timeFormats.set(language, format)
+  }
+  return format
+}
+
 /** One comment or reply: who, when, tags, body; edit and delete when it is the reader's own. */
 function AnnotationEntry({
   annotation,
@@ -104,7 +116,7 @@ function AnnotationEntry({
   const { t, i18n } = useTranslation()
   const [editing, setEditing] = useState(false)
   const own = actions.isOwn(annotation)
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
+  const time = timeFormatFor(i18n.language)
 
   if (editing) {
     return (

@@ -1,5 +1,6 @@
 import type { Annotation } from '../../src/core/annotations/annotation'
 import type { AnnotationThread } from '../../src/core/annotations/annotation-threads'
+import { estimateCardHeight } from '../../src/core/margin/estimate-card-height'
 import { CommentComposer, type ComposerValue } from './CommentComposer'
 import { HighlightCard, type HighlightActions } from './HighlightCard'
 import type { MarginItem } from './MarginColumn'
@@ -7,6 +8,18 @@ import { ThreadCard } from './ThreadCard'
 import type { Placement } from './use-anchoring'
 
 export const NEW_COMMENT_ID = 'new-comment'
+
+/** Guesses until measured: a highlight's card (swatches and actions) and the composer. */
+const HIGHLIGHT_CARD_HEIGHT = 90
+const COMPOSER_CARD_HEIGHT = 260
+
+function estimateThreadHeight(thread: AnnotationThread): number {
+  const entries = [thread.root, ...thread.replies]
+  return estimateCardHeight({
+    bodyLengths: entries.map((entry) => entry.body.length),
+    taggedEntries: entries.filter((entry) => entry.tags.length > 0).length,
+  })
+}
 
 interface MarginContent {
   threads: readonly AnnotationThread[]
@@ -33,6 +46,7 @@ export function marginItems(content: MarginContent): MarginItem[] {
       {
         id,
         placement,
+        estimatedHeight: estimateThreadHeight(thread),
         render: (ref, style) => (
           <ThreadCard
             key={id}
@@ -52,6 +66,7 @@ export function marginItems(content: MarginContent): MarginItem[] {
     items.push({
       id: activeHighlight.id,
       placement: highlightPlacement,
+      estimatedHeight: HIGHLIGHT_CARD_HEIGHT,
       render: (ref, style) => (
         <HighlightCard
           key={activeHighlight.id}
@@ -67,6 +82,7 @@ export function marginItems(content: MarginContent): MarginItem[] {
     items.push({
       id: NEW_COMMENT_ID,
       placement: draft,
+      estimatedHeight: COMPOSER_CARD_HEIGHT,
       render: (ref, style) => (
         <div key={NEW_COMMENT_ID} ref={ref} style={style} className="thread-card" data-active>
           <CommentComposer
