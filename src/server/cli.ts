@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { reportError, reportUncaughtErrors } from './cli-errors'
 import { guardStdout } from './cli-output'
-import { EXPORT_FORMATS, runExport, type ExportFormat } from './export-command'
+import { EXPORT_FORMATS, runExport, type ExportFormat, type ExportSource } from './export-command'
+import { ExitCode, HamishError } from './hamish-error'
 import { runImportAnnotations } from './import-annotations-command'
 import { IMPORT_OUTPUT_FORMATS, runImport, type ImportOutputFormat } from './import-command'
 import { findHamishPackage } from './package-root'
@@ -97,7 +98,12 @@ function createProgram(version: string): Command {
   const exportCommand = program
     .command('export')
     .description("write a seminar's annotations from its store (with no server running on it)")
-    .requiredOption('--data <dir>', 'the data folder the seminar server used')
+    .option('--data <dir>', 'the data folder the seminar server used')
+    .option(
+      '--database <url>',
+      'read the seminar from this PostgreSQL database instead (servers may be running on it)',
+      asArgument(parsePostgresUrl),
+    )
     .requiredOption('--seminar <id>', 'the seminar')
     .addOption(
       new Option(
@@ -111,12 +117,13 @@ function createProgram(version: string): Command {
     .option('-o, --out <file>', 'write to this file instead of printing')
     .action(
       (options: {
-        data: string
+        data?: string
+        database?: URL
         seminar: string
         format: ExportFormat
         user?: string
         out?: string
-      }) => runExport(options),
+      }) => runExport(exportSource(options)),
     )
 
   const importAnnotationsCommand = program
@@ -176,6 +183,22 @@ function parsePublicUrl(value: string): string {
   url.search = ''
   url.hash = ''
   return url.href.endsWith('/') ? url.href : `${url.href}/`
+}
+
+/** Exactly one of --data and --database. */
+function exportSource<T extends { data?: string; database?: URL }>(
+  options: T,
+): Omit<T, 'data' | 'database'> & ExportSource {
+  const { data, database, ...rest } = options
+  if (data !== undefined && database !== undefined) {
+    throw new HamishError('pass --data or --database, not both.', ExitCode.usage)
+  }
+  if (database !== undefined) return { ...rest, database }
+  if (data !== undefined) return { ...rest, data }
+  throw new HamishError(
+    'pass --data <dir> (the folder "hamish serve" used) or --database <url>.',
+    ExitCode.usage,
+  )
 }
 
 /** A parser that throws `TypeError` with its message, as Commander's argument parser. */

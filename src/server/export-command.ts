@@ -13,6 +13,7 @@ import {
   visibleAnnotations,
 } from './seminar-export/seminar-contents'
 import { openExistingSeminarStore } from './seminar-export/seminar-store-access'
+import { withSeminarSnapshot } from './storage/postgres/postgres-snapshot'
 import { DATABASE_FILE_NAME } from './seminar/seminar-database'
 import { ADMIN_TOKEN_FILE_NAME, TOKEN_SECRET_FILE_NAME } from './seminar/server-secrets'
 
@@ -35,10 +36,26 @@ export interface ExportCommandOptions {
   readonly now?: (() => Date) | undefined
 }
 
+/** Where `hamish export` reads: a data folder (SQLite), or a PostgreSQL database. */
+export type ExportSource =
+  | { readonly data: string; readonly database?: undefined }
+  | { readonly data?: undefined; readonly database: URL }
+
 /** `hamish export`: a seminar's annotations from the store, on stdout or in `--out`. */
-export async function runExport(options: ExportCommandOptions): Promise<void> {
-  if (options.out !== undefined) refuseServerFile(options.out, options.data)
-  const text = seminarExport(options, findHamishPackage().version)
+export async function runExport(
+  options: Omit<ExportCommandOptions, 'data'> & ExportSource,
+): Promise<void> {
+  const version = findHamishPackage().version
+  let text: string
+  if (options.database) {
+    const { database, ...rest } = options
+    text = await withSeminarSnapshot(database, options.seminar, (data) =>
+      seminarExport({ ...rest, data }, version),
+    )
+  } else {
+    if (options.out !== undefined) refuseServerFile(options.out, options.data)
+    text = seminarExport(options, version)
+  }
   if (options.out === undefined) await writeStdout(text)
   else writeFileAtomically(options.out, text)
 }

@@ -104,6 +104,21 @@ describe('hamish export and import-annotations', () => {
       [['export', '--data', data, '--seminar', 'nope', '-f', 'csv'], ExitCode.noInput],
       [['export', '--data', data, '--seminar', SEMINAR_ID, '-f', 'md'], ExitCode.usage],
       [['export', '--data', data, '--seminar', SEMINAR_ID, '-f', 'pdf'], ExitCode.usage],
+      [['export', '--seminar', SEMINAR_ID, '-f', 'csv'], ExitCode.usage],
+      [
+        [
+          'export',
+          '--data',
+          data,
+          '--database',
+          'postgres://db/h',
+          '--seminar',
+          SEMINAR_ID,
+          '-f',
+          'csv',
+        ],
+        ExitCode.usage,
+      ],
       [
         [
           'export',

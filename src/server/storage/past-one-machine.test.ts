@@ -6,8 +6,12 @@ import { readRoster } from '../../core/seminar/roster'
 import type { CreateSeminarResponse } from '../../core/seminar/seminar-api'
 import { SeminarHarness, eventually } from '../seminar/test-support/seminar-harness'
 import type { SyncClient } from '../seminar/test-support/sync-client'
+import { seminarExport } from '../export-command'
+import { loadStoredDoc, readSeminarContents } from '../seminar-export/seminar-contents'
+import { openExistingSeminarStore } from '../seminar-export/seminar-store-access'
 import { PostgresDocumentStorage } from './postgres/postgres-documents'
 import { PostgresSeminarStorage } from './postgres/postgres-seminar-storage'
+import { withSeminarSnapshot } from './postgres/postgres-snapshot'
 import {
   findServiceBinaries,
   startLocalServices,
@@ -184,6 +188,30 @@ describe.skipIf(typeof binaries === 'string')('servers sharing PostgreSQL and Re
     }
     expect(refusedOnB).toBe(true)
     onB.destroy()
+  })
+
+  it('export a seminar from the database while the servers run', async () => {
+    const copied = await withSeminarSnapshot(services.databaseUrl, seminar.seminarId, (data) => {
+      const store = openExistingSeminarStore(data)
+      let contents
+      try {
+        contents = {
+          members: readSeminarContents(store, seminar.seminarId).members.map((m) => m.name),
+          notebook: loadStoredDoc(store, notebook()).getText('notes').toString(),
+        }
+      } finally {
+        store.close()
+      }
+      const csv = seminarExport({ data, seminar: seminar.seminarId, format: 'csv' }, '9.9.9')
+      return { ...contents, csv }
+    })
+    expect(copied.members).toEqual(['Instructor', 'Amal', 'Basma', 'Farah', 'Leaving'])
+    expect(copied.notebook).toContain('from A. ')
+    expect(copied.notebook).toContain('acknowledged. ')
+    expect(copied.csv.split('\n')[0]).toContain('user_id')
+    await expect(
+      withSeminarSnapshot(services.databaseUrl, 'f00df00df00df00d', () => 'unreachable'),
+    ).rejects.toThrow(`there is no seminar "f00df00df00df00d" in ${services.databaseUrl.href}.`)
   })
 
   it('refuse a database written by a newer Hamish, with one sentence', async () => {
