@@ -118,8 +118,13 @@ test.describe('in English', () => {
     await page.getByRole('button', { name: 'Host a seminar…' }).click()
     await expect(page.getByTestId('host-join-link')).toHaveValue(joinUrl)
     await expect(page.getByRole('button', { name: 'Stop hosting' })).toHaveCount(0)
-    await page.keyboard.press('Escape')
+
+    // The host's own window opens the seminar as its instructor, synced with the server.
+    await page.getByRole('button', { name: 'Open the seminar as instructor' }).click()
     await expect(page.getByTestId('dialog-host')).toHaveCount(0)
+    await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'online')
+    await new ReaderPage(page).waitForArticle()
+    expect(page.url()).not.toContain('token=')
   })
 })
 

@@ -9,6 +9,7 @@ import { bundledArticle, startupArticle } from '../reader/load-article'
 import { useReading } from '../reader/use-reading'
 import type { Host } from '../platform/choose-platform'
 import { HostSeminarForReading } from '../seminar/HostSeminarDialog'
+import { openHostedSeminar } from '../seminar/host-open-seminar'
 import { HelpDialog, type HelpTopic } from '../shell/HelpDialog'
 import { useDesktopShell } from '../shell/use-desktop-shell'
 import { useFileDrop } from '../shell/use-file-drop'
@@ -19,7 +20,7 @@ import { SyncStatusIndicator } from '../seminar/SyncStatusIndicator'
 import { useSeminarLinks } from '../seminar/use-seminar-links'
 import { useSeminarReading } from '../seminar/use-seminar-reading'
 import { deviceIdentity, type Identity } from '../state/identity'
-import { goTo, membershipAt, rememberTitle, useMemberships } from '../state/memberships'
+import { goTo, membershipAt, useMemberships } from '../state/memberships'
 import { membershipKey } from '../../src/core/seminar/membership'
 import { ReadingWorkspace } from './ReadingWorkspace'
 
@@ -47,11 +48,6 @@ export function ReaderScreen({ host }: { host: Host }) {
   const [joining, setJoining] = useState<JoinPrefill | null | false>(
     link.kind === 'join' ? link.prefill : false,
   )
-  const seminarTitle =
-    seminarState.status === 'ready' ? seminarState.reading.meta.article.title : undefined
-  useEffect(() => {
-    if (membership && seminarTitle) rememberTitle(membershipKey(membership), seminarTitle)
-  }, [membership, seminarTitle])
 
   const [help, setHelp] = useState<{ topic: HelpTopic; info: AppInfo | null } | null>(null)
   const [hosting, setHosting] = useState(false)
@@ -109,13 +105,14 @@ export function ReaderScreen({ host }: { host: Host }) {
           reading={state.reading}
           platform={platform}
           defaultName={identity.name === t('defaultUserName') ? '' : identity.name}
+          onOpenSeminar={openHostedSeminar}
           onClose={() => setHosting(false)}
         />
       )}
       {joining !== false && (
         <JoinSeminarDialog
           prefill={joining}
-          defaultName={deviceReader.name === t('defaultUserName') ? '' : deviceReader.name}
+          defaultName={memberships[0]?.name ?? ''}
           onClose={() => {
             setJoining(false)
             linkHandled()
