@@ -21,6 +21,7 @@ import {
   type MessageRateOptions,
 } from './message-rate-extension'
 import { PostingGate } from './posting-gate'
+import { PendingUpdatesLimitExtension } from './pending-updates-limit-extension'
 import { RosterProjection } from './roster-projection'
 import { createSeminarApiHandler, type SeminarApiHandler } from './seminar-api-handler'
 import { SeminarAuthExtension } from './seminar-auth-extension'
@@ -123,6 +124,7 @@ export async function openSeminarServer(options: SeminarServerOptions): Promise<
       ),
       new ReadOnlyWriteLogExtension(log),
       persistence,
+      new PendingUpdatesLimitExtension(log),
       new AwarenessIdentityExtension(log),
       ...(redis ? [redis] : []),
     ],
