@@ -10,7 +10,8 @@
  * - `{ "fault": "full" | "readonly" | "none" }` makes SQLite itself refuse writes on the
  *   server's own connection, as a full disk (SQLITE_FULL, through `max_page_count`) or a
  *   read-only one (SQLITE_READONLY, through `query_only`) would; "none" lifts it.
- * - `{ "memory": true }` answers `{ "rss": …, "heapUsed": … }` in bytes, after a full GC.
+ * - `{ "memory": true }` answers `{ "rss": …, "heapUsed": …, "arrayBuffers": … }` in bytes, after a
+ *   full GC.
  */
 import { createInterface } from 'node:readline'
 import { DatabaseSync } from 'node:sqlite'
@@ -79,8 +80,8 @@ for await (const line of createInterface({ input: process.stdin })) {
     process.stdout.write(`${JSON.stringify({ fault: command.fault })}\n`)
   } else {
     gc?.()
-    const { rss, heapUsed } = process.memoryUsage()
-    process.stdout.write(`${JSON.stringify({ rss, heapUsed })}\n`)
+    const { rss, heapUsed, arrayBuffers } = process.memoryUsage()
+    process.stdout.write(`${JSON.stringify({ rss, heapUsed, arrayBuffers })}\n`)
   }
 }
 // Stdin ends when the test runner that started this server is gone: leave no orphan behind.

@@ -46,6 +46,14 @@ export class ServerFolders {
   }
 }
 
+export interface ServerMemory {
+  rss: number
+  /** The V8 heap in use. */
+  heapUsed: number
+  /** Buffers and typed arrays (Yjs updates among them), outside the V8 heap. */
+  arrayBuffers: number
+}
+
 export interface ServerExit {
   code: number | null
   signal: NodeJS.Signals | null
@@ -130,9 +138,9 @@ export class SpawnedServer {
     await this.command({ fault })
   }
 
-  /** The server's resident set and V8 heap in use, in bytes, after a full GC. */
-  async memory(): Promise<{ rss: number; heapUsed: number }> {
-    return JSON.parse(await this.command({ memory: true })) as { rss: number; heapUsed: number }
+  /** The server's memory in bytes, after a full GC. */
+  async memory(): Promise<ServerMemory> {
+    return JSON.parse(await this.command({ memory: true })) as ServerMemory
   }
 
   /** Kills it outright: no shutdown hook, no compaction. Resolves once it is gone. */
