@@ -22,7 +22,7 @@ import { registerIpcHandlers } from './ipc-handlers'
 import { sendIpcEvent } from './ipc-events'
 import { buildMenuTemplate } from './menu-template'
 import type { MenuAction } from './menu-template'
-import { denyAllPermissions, guardNavigation } from './navigation-guard'
+import { limitPermissions, guardNavigation } from './navigation-guard'
 import { createPlatformService, isOpenableArticle } from './platform-service'
 import { RecentArticles, RecentArticlesSchema } from './recent-articles'
 import { SettingsFile } from './settings-file'
@@ -76,7 +76,7 @@ function run(): void {
       return
     }
     serveWebRoot(protocol, paths.webRoot)
-    denyAllPermissions(session.defaultSession)
+    limitPermissions(session.defaultSession)
 
     const userData = app.getPath('userData')
     const windowStateFile = new SettingsFile(

@@ -1,5 +1,6 @@
 import type { BrowserWindow, Dialog, Session, Shell } from 'electron'
 import { decideNavigation } from './navigation-policy'
+import { isPermissionAllowed } from './permission-policy'
 
 export interface NavigationGuardDeps {
   dialog: Pick<Dialog, 'showMessageBox'>
@@ -48,8 +49,15 @@ async function offerExternalLink(
   if (response === 0) await deps.shell.openExternal(url)
 }
 
-/** No camera, microphone, notifications, geolocation or anything else: the reader needs none. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+/**
+ * Every permission refused but reaching seminar servers on the network, and that only for the
+ * app's own pages (see `permission-policy.ts`).
+ */
+export function limitPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl)),
+  )
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  )
 }
