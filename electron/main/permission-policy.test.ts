@@ -10,6 +10,12 @@ describe('isPermissionAllowed', () => {
     },
   )
 
+  it('lets the app copy text, and never read the clipboard', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://hamish/index.html')).toBe(true)
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example/')).toBe(false)
+    expect(isPermissionAllowed('clipboard-read', 'app://hamish/index.html')).toBe(false)
+  })
+
   it('gives the network permissions to no other page', () => {
     for (const url of [
       'https://evil.example/',

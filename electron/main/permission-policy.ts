@@ -11,14 +11,18 @@ const SEMINAR_NETWORK_PERMISSIONS: ReadonlySet<string> = new Set([
   'loopback-network',
 ])
 
+/** The Copy buttons (a join link): writing plain text the user asked to copy, never reading. */
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write'
+
 /**
  * Whether a page may have a permission: only the app's own pages, and only to reach seminar
- * servers. No camera, microphone, notifications, geolocation or anything else: the reader needs
- * none.
+ * servers and to copy. No camera, microphone, notifications, geolocation, clipboard reading or
+ * anything else: the reader needs none.
  */
 export function isPermissionAllowed(
   permission: string,
   requestingUrl: string | undefined,
 ): boolean {
-  return SEMINAR_NETWORK_PERMISSIONS.has(permission) && isAppUrl(requestingUrl)
+  const needed = SEMINAR_NETWORK_PERMISSIONS.has(permission) || permission === CLIPBOARD_WRITE
+  return needed && isAppUrl(requestingUrl)
 }
