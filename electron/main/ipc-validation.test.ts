@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { sampleArticle } from '../../src/core/article/sample-article'
 import { ipcContract } from '../../src/core/ipc'
+import { TEXT_FILE_EXTENSIONS } from '../../src/core/platform'
 import { singlePayload, validateIpcCall, validateIpcResult } from './ipc-validation'
 
 const appPage = 'app://hamish/index.html'
+const FIRST_TEXT_KIND = Object.keys(TEXT_FILE_EXTENSIONS)[0]
 const save = { suggestedName: 'notes.md', mimeType: 'text/markdown', text: '# ملاحظات' }
 
 describe('validateIpcCall', () => {
@@ -47,6 +49,12 @@ describe('validateIpcCall', () => {
   it('refuses a foreign sender on every channel, the desktop shell’s included', () => {
     const payloads: Record<string, unknown> = {
       'file:save-text': save,
+      'file:save-bytes': {
+        suggestedName: 'notes.zip',
+        mimeType: 'application/zip',
+        bytes: new Uint8Array([80, 75, 5, 6]),
+      },
+      'file:open-text': { kind: FIRST_TEXT_KIND },
       'ui:set-language': { language: 'ar' },
       'article:open-dropped': { path: '/home/r/a.pdf' },
       'article:open-recent': { path: '/home/r/a.pdf' },

@@ -23,6 +23,8 @@ describe('ipc contract', () => {
       'article:open-dropped',
       'article:open-recent',
       'article:startup',
+      'file:open-text',
+      'file:save-bytes',
       'file:save-text',
       'seminar:host',
       'seminar:hosting-status',
