@@ -8,7 +8,7 @@ import { sampleArticle } from '../core/article/sample-article'
 import { JoinSeminarResponse } from '../core/seminar/seminar-api'
 import type { HostSeminarRequest, HostedSeminar } from '../core/seminar/seminar-hosting'
 import { parseJoinLink } from '../core/seminar/seminar-links'
-import { SeminarHosting } from './seminar-hosting'
+import { SeminarHosting, studentFacingInterfaces } from './seminar-hosting'
 import { connectClient, type SyncClient } from './seminar/test-support/sync-client'
 
 const LAN_ADDRESS = '192.0.2.7'
@@ -211,5 +211,24 @@ describe('SeminarHosting', () => {
     expect((await hosting1).ok).toBe(true)
     expect(await stopped).toEqual({ state: 'stopped' })
     expect(hosting.isRunning).toBe(false)
+  })
+})
+
+describe('studentFacingInterfaces', () => {
+  it('leaves out container and virtual-machine bridges and link-local addresses', () => {
+    const all = {
+      lo: [nic('127.0.0.1', true)],
+      docker0: [nic('172.17.0.1', false)],
+      'br-5f2c': [nic('172.18.0.1', false)],
+      virbr0: [nic('192.168.122.1', false)],
+      eth0: [nic('169.254.10.2', false)],
+      wlan0: [nic('192.168.1.20', false)],
+    }
+    expect(Object.keys(studentFacingInterfaces(all))).toEqual(['lo', 'wlan0'])
+  })
+
+  it('keeps everything when only a bridge has an address (offline, say)', () => {
+    const all = { lo: [nic('127.0.0.1', true)], docker0: [nic('172.17.0.1', false)] }
+    expect(studentFacingInterfaces(all)).toBe(all)
   })
 })

@@ -139,7 +139,8 @@ export class SeminarHosting {
       if (problem) return { ok: false, problem }
       throw error
     }
-    serverUrl = publicBaseUrl(web.url, (this.options.interfaces ?? networkInterfaces)())
+    const interfaces = (this.options.interfaces ?? networkInterfaces)()
+    serverUrl = publicBaseUrl(web.url, studentFacingInterfaces(interfaces))
     this.running = { web, seminars, serverUrl, hosted: [] }
     return { ok: true, running: this.running }
   }
@@ -178,4 +179,26 @@ function portProblem(error: unknown, port: number): HostingProblem | null {
     current = current instanceof Error ? current.cause : undefined
   }
   return null
+}
+
+/** Bridges of containers and virtual machines: their addresses are not on the classroom's LAN. */
+const VIRTUAL_INTERFACE = /^(docker|br-|veth|virbr|vmnet|vboxnet|cni|flannel|podman|lxc|lxd)/i
+
+/**
+ * The interfaces students may reach this computer on: not the bridges Docker or a virtual machine
+ * adds (often listed before the Wi-Fi card), and no link-local address (169.254.x.x, which only
+ * means the network gave none). When nothing is left, every interface is kept as it was.
+ */
+export function studentFacingInterfaces(
+  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
+): NodeJS.Dict<NetworkInterfaceInfo[]> {
+  const kept = Object.entries(interfaces).flatMap(([name, infos]) => {
+    if (VIRTUAL_INTERFACE.test(name)) return []
+    const usable = (infos ?? []).filter((info) => !info.address.startsWith('169.254.'))
+    return usable.length > 0 ? [[name, usable] as const] : []
+  })
+  const hasLan = kept.some(([, infos]) =>
+    infos.some((info) => !info.internal && info.family === 'IPv4'),
+  )
+  return hasLan ? Object.fromEntries(kept) : interfaces
 }
