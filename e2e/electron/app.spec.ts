@@ -275,9 +275,11 @@ test('hosts a seminar and a browser joins it with the shown link and code', asyn
     expect(joined).toMatchObject({ status: 200, body: { role: 'student' } })
 
     // Stopping asks first, then closes the server for everyone.
-    await dialog.getByRole('button', { name: 'Stop hosting' }).click()
-    await dialog.getByRole('alert').getByRole('button', { name: 'Stop hosting' }).click()
-    await expect(dialog.getByRole('status')).toContainText('Hosting has stopped')
+    // The page speaks the system's language, which may be Arabic on this machine.
+    const stopHosting = { name: /^(Stop hosting|أوقف الاستضافة)$/ }
+    await dialog.getByRole('button', stopHosting).click()
+    await dialog.getByRole('alert').getByRole('button', stopHosting).click()
+    await expect(dialog.getByRole('status')).toHaveText(/Hosting has stopped|توقفت الاستضافة/)
     const after = await page.evaluate(() =>
       fetch('/api/health').then(
         () => 'answered',
