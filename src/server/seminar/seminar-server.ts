@@ -106,7 +106,7 @@ export async function openSeminarServer(options: SeminarServerOptions): Promise<
   const persistence =
     storage instanceof SqliteSeminarStorage
       ? new SqlitePersistenceExtension(storage.documentStore)
-      : new SharedPersistenceExtension(documents)
+      : new SharedPersistenceExtension(documents, storage.location)
 
   // An open document holds changes its stored copy may not have yet: read it first.
   const readDocumentState = async (name: string): Promise<Uint8Array | null> => {

@@ -121,6 +121,35 @@ describe.skipIf(typeof binaries === 'string')('servers sharing PostgreSQL and Re
     }
   })
 
+  it('refuse a change it cannot store, and store it when the client sends it again', async () => {
+    const onA = await connected(a, notebook(), seminar.instructorToken)
+    const admin = new pg.Pool({ connectionString: services.databaseUrl.href })
+    try {
+      // The update log is gone for a moment, as if the database were unreachable.
+      await admin.query('ALTER TABLE document_updates RENAME TO document_updates_away')
+      const closed = onA.nextClose()
+      onA.doc.getText('notes').insert(0, 'resent. ')
+      expect(await closed).toEqual({
+        code: 4507,
+        reason:
+          'The server cannot save changes now (disk full or read-only): yours stay on this device.',
+      })
+      await admin.query('ALTER TABLE document_updates_away RENAME TO document_updates')
+      // The provider reconnects by itself and sends what was not acknowledged.
+      await onA.acknowledged()
+      const stored = await new PostgresDocumentStorage(admin).load(notebook())
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, stored as Uint8Array)
+      expect(doc.getText('notes').toString()).toContain('resent. ')
+    } finally {
+      await admin
+        .query('ALTER TABLE IF EXISTS document_updates_away RENAME TO document_updates')
+        .catch(() => {})
+      await admin.end()
+      onA.destroy()
+    }
+  })
+
   it('keep the roster live on every server: a member joining on one appears on the other', async () => {
     const watcher = await connected(a, roster(), seminar.instructorToken)
     const farah = await b.join(seminar, 'Farah')

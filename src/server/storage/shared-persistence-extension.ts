@@ -7,6 +7,7 @@ import {
 } from '@hocuspocus/server'
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { SyncClose, SyncRefusal } from '../seminar/sync-context'
 import type { DocumentStorage } from './seminar-storage'
 
 /**
@@ -19,9 +20,9 @@ import type { DocumentStorage } from './seminar-storage'
  * the acknowledgement back until an asynchronous write is done. What it does await, for each
  * message in turn, before applying it, is the `beforeSync` hook. So a client's update (a sync
  * step 2 or an update message on a writable connection) is appended there: the message is
- * applied and acknowledged only once the INSERT has committed; if the INSERT fails, Hocuspocus
- * closes that connection and the client, which was never told the change was saved, sends it
- * again on reconnecting.
+ * applied and acknowledged only once the INSERT has committed. If the INSERT fails (the database
+ * is unreachable, say), the change is neither applied nor acknowledged: its sender is
+ * disconnected with the reason, keeps the change, and sends it again on reconnecting.
  *
  * Updates with no client behind them (the server's own writes, such as the roster) are appended
  * from the document's `update` event, and `flush` waits for them at shutdown. Updates that came
@@ -33,7 +34,11 @@ export class SharedPersistenceExtension implements Extension {
   readonly extensionName = 'hamish-shared-persistence'
   private readonly pending = new Set<Promise<void>>()
 
-  constructor(private readonly store: DocumentStorage) {}
+  constructor(
+    private readonly store: DocumentStorage,
+    /** Where the store is, for messages (no password). */
+    private readonly location: string,
+  ) {}
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const stored = await this.store.load(documentName)
@@ -52,7 +57,17 @@ export class SharedPersistenceExtension implements Extension {
     // Throws on a malformed update, which must not reach the log (it would spoil every load).
     const decoded = Y.decodeUpdate(payload)
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return
-    await this.store.append(documentName, payload)
+    try {
+      await this.store.append(documentName, payload)
+    } catch (error) {
+      const cause = error instanceof Error ? error.message : String(error)
+      console.error(
+        `hamish: cannot save a change to ${documentName} in ${this.location} (${cause}); ` +
+          'it was refused, and stays with its writer, who sends it again on reconnecting.',
+      )
+      connection.webSocket.close(SyncClose.cannotSave.code, SyncClose.cannotSave.reason)
+      throw new SyncRefusal(SyncClose.cannotSave.reason)
+    }
   }
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
