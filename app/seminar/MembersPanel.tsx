@@ -28,10 +28,10 @@ export function MembersPanel({ directory, me }: MembersPanelProps) {
               data-online={presence !== undefined}
             >
               <span className="member-dot" style={{ background: entry.color }} aria-hidden="true" />
-              <span className="member-name" dir="auto">
-                {directory.nameOf(userId)}
+              <span className="member-name">
+                <span dir="auto">{directory.nameOf(userId)}</span>
+                {userId === me && <span className="member-you"> {t('seminar_you')}</span>}
               </span>
-              {userId === me && <span className="member-you">{t('seminar_you')}</span>}
               <span className="member-role">{t(`seminar_role_${entry.role}`)}</span>
               <span className="member-presence">
                 {presence ? t('seminar_online') : t('seminar_away')}

@@ -63,6 +63,7 @@ export function useMemberDirectory(
 
   useEffect(() => {
     const awareness = reading?.articleDoc.provider.awareness
+    const me = reading?.connection.membership.userId
     if (!awareness) return
     const read = () => {
       const present = new Map<string, MemberPresence>()
@@ -72,6 +73,9 @@ export function useMemberDirectory(
         const at = state[READING_AT_FIELD]
         present.set(user.data.userId, { section: typeof at === 'string' ? at : null })
       }
+      // The server stamps the states it relays; this reader's own is not relayed back to it.
+      const mine = awareness.getLocalState()?.[READING_AT_FIELD]
+      if (me) present.set(me, { section: typeof mine === 'string' ? mine : null })
       setOnline(present)
     }
     read()

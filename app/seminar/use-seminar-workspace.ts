@@ -3,7 +3,9 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react'
 import type { AnnotationSession } from '../../src/collab/annotation-session'
 import type { LocalReading } from '../../src/collab/local-reading'
 import type { Annotation } from '../../src/core/annotations/annotation'
+import { membershipKey } from '../../src/core/seminar/membership'
 import { isSeminarReading, isSeminarSession } from '../annotations/use-annotation-session'
+import { rememberTitle } from '../state/memberships'
 import { READING_AT_FIELD, useMemberDirectory, type MemberDirectory } from './use-member-directory'
 
 export interface SeminarWorkspace {
@@ -34,7 +36,13 @@ export function useSeminarWorkspace(
     () => peers?.awaitingPost() ?? false,
   )
   usePresence(seminarReading?.articleDoc.provider.awareness ?? null, editor)
-  const role = seminarReading?.connection.membership.role
+  const membership = seminarReading?.connection.membership
+  const title = directory?.info?.title
+  useEffect(() => {
+    // The switcher lists seminars by the title the instructor gave, once it is known.
+    if (membership && title) rememberTitle(membershipKey(membership), title)
+  }, [membership, title])
+  const role = membership?.role
   return {
     directory,
     awaitingPost,
