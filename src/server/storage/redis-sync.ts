@@ -4,6 +4,8 @@ import { ExitCode, HamishError } from '../hamish-error'
 
 /** How long a server waits at start for Redis to answer before it gives up with a message. */
 const REDIS_ANSWER_MS = 5000
+/** See `disconnectDelay` below. */
+const DISCONNECT_DELAY_MS = 200
 /** How long shutdown waits for Redis to acknowledge its QUIT. */
 const QUIT_WAIT_MS = 1000
 
@@ -62,6 +64,11 @@ export async function openRedisSync(url: URL): Promise<RedisExtension> {
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port === '' ? 6379 : Number(url.port),
     prefix: 'hamish',
+    // How long a server keeps a document after its last change before letting it go, so that
+    // the other servers get that change from it (two Redis round trips: a few milliseconds on
+    // one network). The default, a second, made every join and removal take two seconds, as the
+    // roster's server-side write waits for it twice.
+    disconnectDelay: DISCONNECT_DELAY_MS,
     options: {
       ...(url.username === '' ? {} : { username: decodeURIComponent(url.username) }),
       ...(url.password === '' ? {} : { password: decodeURIComponent(url.password) }),
