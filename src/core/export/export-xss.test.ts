@@ -63,7 +63,17 @@ function hostileArticle(): ArticleDoc {
     content: [{ type: 'text', text }],
   })
   return {
-    meta: { title: TITLE, authors: ['<b>An Author</b>'], lang: 'ar', dir: 'rtl' },
+    meta: {
+      title: TITLE,
+      titleEn: TITLE,
+      authors: ['<b>An Author</b>'],
+      authorsEn: ['[x](javascript:alert(1))'],
+      emails: [],
+      keywords: [],
+      keywordsEn: [],
+      language: 'ar',
+      publisherNotice: ['<script>window.__pwned=28</script>'],
+    },
     content: {
       type: 'doc',
       content: [
@@ -77,7 +87,7 @@ function hostileArticle(): ArticleDoc {
         paragraph('second [passage](javascript:window.__pwned=25) <script>x</script> end'),
       ],
     },
-  } as ArticleDoc
+  }
 }
 
 const article = hostileArticle()
