@@ -1,4 +1,5 @@
 import { basename } from 'node:path'
+import { unzipSync } from 'fflate'
 import mammoth from 'mammoth'
 import type { ArticleDoc } from '../core/article/article-doc'
 import { importHtml } from '../core/article/import-html'
@@ -9,6 +10,13 @@ import type { DocumentProblem } from './article-file'
  * Word's title styles become headings too; mammoth's defaults already map "Heading 1"–"Heading
  * 6", lists, bold and italics.
  */
+/**
+ * What a Word file's XML parts may unpack to. The longest article's text is a few megabytes of
+ * XML; a small ZIP unpacking to gigabytes (a "zip bomb") would keep mammoth inflating and
+ * parsing for minutes and exhaust the memory. Pictures (`word/media/`) are never unpacked.
+ */
+export const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
+
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"]
 
 /**
@@ -39,6 +47,12 @@ export async function importDocx(
     throw new DocumentImportError(path, { kind: 'not-this-format', format: 'docx', content })
   }
 
+  const xmlBytes = declaredXmlBytes(bytes)
+  if (xmlBytes > MAX_DOCX_XML_BYTES) {
+    const detail = `its text unpacks to ${Math.round(xmlBytes / 1024 / 1024)} MB, past the ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB any article needs`
+    throw new DocumentImportError(path, { kind: 'damaged', format: 'docx', detail })
+  }
+
   let html: string
   try {
     const result = await mammoth.convertToHtml(
@@ -58,6 +72,25 @@ export async function importDocx(
 }
 
 /** A ZIP without Word's main part is some other archive; any other failure is damage. */
+/**
+ * The unpacked size the ZIP's directory declares for everything but pictures, read without
+ * unpacking anything; 0 when the directory cannot be read (mammoth then reports the damage).
+ */
+function declaredXmlBytes(bytes: Uint8Array): number {
+  let total = 0
+  try {
+    unzipSync(bytes, {
+      filter(file) {
+        if (!file.name.startsWith('word/media/')) total += file.originalSize
+        return false
+      },
+    })
+  } catch {
+    return 0
+  }
+  return total
+}
+
 function docxReadProblem(error: unknown): DocumentProblem {
   const message = error instanceof Error ? error.message : String(error)
   if (/main document part/i.test(message)) {

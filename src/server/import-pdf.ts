@@ -99,8 +99,16 @@ async function readPdfTextRuns(
     const pages: PdfPageRuns[] = []
     const total = document.numPages
     for (let number = 1; number <= total; number++) {
-      const page = await document.getPage(number)
-      const text = await page.getTextContent()
+      // A damaged page tree or content stream shows only now (a page that points at itself,
+      // a stream with no end), as pdf.js's own errors: they are damage too.
+      let page: Awaited<ReturnType<typeof document.getPage>>
+      let text: Awaited<ReturnType<typeof page.getTextContent>>
+      try {
+        page = await document.getPage(number)
+        text = await page.getTextContent()
+      } catch (error) {
+        throw new DocumentImportError(path, pdfOpenProblem(error), { cause: error })
+      }
       pages.push(
         text.items.flatMap((item) =>
           'str' in item

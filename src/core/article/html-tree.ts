@@ -15,6 +15,13 @@ export interface HtmlElement {
 
 export type HtmlNode = HtmlElement | { kind: 'text'; text: string }
 
+/**
+ * Elements nested deeper than this are read as part of their ancestor at this depth: their text
+ * is kept, their structure flattened. Real pages stay far below it (browsers stop at 512); past
+ * it the importers' recursive walks would exhaust the stack.
+ */
+export const MAX_HTML_DEPTH = 256
+
 export function parseHtmlTree(html: string): HtmlElement {
   const root: HtmlElement = { kind: 'element', name: '#root', attributes: {}, children: [] }
   const stack: HtmlElement[] = [root]
@@ -23,6 +30,7 @@ export function parseHtmlTree(html: string): HtmlElement {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        if (stack.length > MAX_HTML_DEPTH) return
         const element: HtmlElement = {
           kind: 'element',
           name,

@@ -11,6 +11,7 @@ import { htmlToBlocks } from './import-html'
 import { safeLinkHref } from './link-href'
 import { splitFrontMatter } from './markdown-front-matter'
 import { clampLevel } from './paper-headings'
+import { checkMarkdownNesting } from './markdown-nesting'
 
 /*
  * Imports a Markdown article (CommonMark with GitHub's extensions). Headings deeper than three
@@ -22,6 +23,7 @@ type Definitions = ReadonlyMap<string, Definition>
 
 export function importMarkdown(markdown: string, options: { fileName?: string } = {}): ArticleDoc {
   const { fields, body } = splitFrontMatter(markdown)
+  checkMarkdownNesting(body, options.fileName)
   const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
   const definitions = new Map<string, Definition>()
   collectDefinitions(tree.children, definitions)
