@@ -16,6 +16,7 @@ export type SecurityEvent =
   | { kind: 'too-many-messages'; userId: string | null }
   | { kind: 'message-too-big'; reason: string }
   | { kind: 'unappliable-changes'; documentName: string; bytes: number }
+  | { kind: 'awareness-too-big'; documentName: string; bytes: number }
   | { kind: 'api-refused'; method: string; path: string; status: number; address: string }
 
 export type SecurityLog = (event: SecurityEvent) => void

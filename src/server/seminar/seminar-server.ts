@@ -12,6 +12,7 @@ import type { SeminarStorage } from '../storage/seminar-storage'
 import { SharedPersistenceExtension } from '../storage/shared-persistence-extension'
 import { SqliteSeminarStorage } from '../storage/sqlite-seminar-storage'
 import { AwarenessIdentityExtension } from './awareness-identity-extension'
+import { AwarenessSizeExtension } from './awareness-size-extension'
 import { LiveSeminars } from './live-seminars'
 import { MemberAuthority } from './member-authority'
 import { MemberTokens } from './member-tokens'
@@ -118,6 +119,7 @@ export async function openSeminarServer(options: SeminarServerOptions): Promise<
     quiet: true,
     extensions: [
       new MessageRateExtension(options.messageRate ?? DEFAULT_MESSAGE_RATE, clock, log),
+      new AwarenessSizeExtension(log),
       loggingRefusals(
         new SeminarAuthExtension(authority, records, new PostingGate(readDocumentState)),
         log,

@@ -22,6 +22,10 @@ export const SyncClose = {
   tooManyMessages: { code: 4429, reason: 'Too many messages: the server closed this connection.' },
   shuttingDown: { code: 1001, reason: 'The Hamish server is shutting down.' },
   binaryOnly: { code: 1003, reason: 'Hamish sync messages are binary.' },
+  awarenessTooBig: {
+    code: 4413,
+    reason: 'Presence updates must be small: the server closed this connection.',
+  },
   unappliable: {
     code: 4422,
     reason: 'Changes that build on changes the server never received: the connection was closed.',

@@ -40,6 +40,9 @@ export function createSyncEndpoint(
   const attach = (ws: WebSocket, req: IncomingMessage) => {
     const client = hocuspocus.handleConnection(ws, toFetchRequest(req))
     ws.on('message', (data: RawData, isBinary: boolean) => {
+      // Once the server has decided to close a connection (a flood, a hostile update), what
+      // the client had already sent is still being read: it is dropped, not handled.
+      if (ws.readyState !== ws.OPEN) return
       if (!isBinary) {
         ws.close(SyncClose.binaryOnly.code, SyncClose.binaryOnly.reason)
         return
