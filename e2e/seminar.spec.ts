@@ -91,6 +91,15 @@ test('a student joins by link and highlights; the instructor sees it', async ({ 
   await teacher.page.getByTestId('tab-members').click()
   const amalRow = teacher.page.getByTestId('member').filter({ hasText: 'Amal' })
   await expect(amalRow).toHaveAttribute('data-online', 'true')
+  // …and filters the annotation list down to hers.
+  await amalRow.getByRole('button', { name: 'Show only Amal’s annotations' }).click()
+  const list = teacher.page.getByTestId('annotation-list')
+  const authors = list.getByRole('group', { name: 'Author' })
+  await expect(authors.getByRole('button', { name: /Amal/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await expect(list).toContainText('1 of 1')
 })
 
 test("a student's instructor-only comment reaches the instructor and no other student", async ({

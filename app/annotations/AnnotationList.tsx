@@ -19,6 +19,10 @@ interface AnnotationListProps {
   orphans: readonly Annotation[]
   activeId: string | null
   onSelect: (id: string) => void
+  /** Show only these authors' annotations at first ("their annotations", from the members). */
+  initialAuthors?: readonly string[]
+  /** In a seminar: each member's colour, shown beside their name in the author filter. */
+  colorOf?: (userId: string) => string | undefined
 }
 
 const KINDS: readonly AnnotationKind[] = ['highlight', 'comment', 'reply']
@@ -30,10 +34,20 @@ function toggle<T>(values: readonly T[] | undefined, value: T): T[] {
 }
 
 /** Every annotation in reading order, with faceted filters, a forgiving search, and orphans apart. */
-export function AnnotationList({ threads, orphans, activeId, onSelect }: AnnotationListProps) {
+export function AnnotationList({
+  threads,
+  orphans,
+  activeId,
+  onSelect,
+  initialAuthors,
+  colorOf,
+}: AnnotationListProps) {
   const { t } = useTranslation()
   const id = useId()
-  const [filter, setFilter] = useState<AnnotationFilter>({ resolved: 'all' })
+  const [filter, setFilter] = useState<AnnotationFilter>(() => ({
+    resolved: 'all',
+    ...(initialAuthors && { authors: [...initialAuthors] }),
+  }))
   const shown = useMemo(() => filterAnnotations(threads, filter), [threads, filter])
   const counts = useMemo(() => countByFacet(threads, filter), [threads, filter])
   const orphanIds = useMemo(() => new Set(orphans.map((annotation) => annotation.id)), [orphans])
@@ -51,9 +65,11 @@ export function AnnotationList({ threads, orphans, activeId, onSelect }: Annotat
     pressed: boolean,
     onClick: () => void,
     key: string,
+    color?: string,
   ) => (
     <button key={key} type="button" className="chip" aria-pressed={pressed} onClick={onClick}>
-      {label} <span className="chip-count">{count}</span>
+      {color && <span className="member-dot" style={{ background: color }} aria-hidden="true" />}
+      <span dir="auto">{label}</span> <span className="chip-count">{count}</span>
     </button>
   )
 
@@ -127,7 +143,7 @@ export function AnnotationList({ threads, orphans, activeId, onSelect }: Annotat
             )}
           </div>
         )}
-        {counts.authors.length > 1 && (
+        {(counts.authors.length > 1 || (filter.authors?.length ?? 0) > 0) && (
           <div role="group" aria-label={t('filterAuthor')} className="facet">
             {counts.authors.map(({ author, authorName, count }) =>
               chip(
@@ -136,6 +152,7 @@ export function AnnotationList({ threads, orphans, activeId, onSelect }: Annotat
                 filter.authors?.includes(author) ?? false,
                 () => setFilter({ ...filter, authors: toggle(filter.authors, author) }),
                 author,
+                colorOf?.(author),
               ),
             )}
           </div>

@@ -74,6 +74,7 @@ export function ReadingWorkspace({
   const [editing, setEditing] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [sessionErrorSeen, setSessionErrorSeen] = useState(false)
+  const [onlyAuthor, setOnlyAuthor] = useState<string | null>(null)
   const { setNotebook, quoteToNotebook } = useNotebookQuotes()
 
   const authors = useMemo(() => [...new Set(annotations.map((a) => a.author))], [annotations])
@@ -298,6 +299,9 @@ export function ReadingWorkspace({
             )}
             {preferences.sidePanel === 'annotations' && (
               <AnnotationList
+                key={onlyAuthor ?? 'everyone'}
+                initialAuthors={onlyAuthor ? [onlyAuthor] : undefined}
+                colorOf={(userId) => seminar.directory?.roster.get(userId)?.color}
                 threads={threads}
                 orphans={anchoring.orphans}
                 activeId={activeId}
@@ -319,7 +323,14 @@ export function ReadingWorkspace({
               </SeminarNotebooks>
             )}
             {preferences.sidePanel === 'members' && seminar.directory && (
-              <MembersPanel directory={seminar.directory} me={identity.userId} />
+              <MembersPanel
+                directory={seminar.directory}
+                me={identity.userId}
+                onShowAnnotationsOf={(userId) => {
+                  setOnlyAuthor(userId)
+                  updatePreferences({ sidePanel: 'annotations' })
+                }}
+              />
             )}
           </aside>
         )}

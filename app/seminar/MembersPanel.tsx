@@ -4,10 +4,11 @@ import type { MemberDirectory } from './use-member-directory'
 interface MembersPanelProps {
   directory: MemberDirectory
   me: string
+  onShowAnnotationsOf: (userId: string) => void
 }
 
 /** The seminar's members: who is online now and which section they are reading. */
-export function MembersPanel({ directory, me }: MembersPanelProps) {
+export function MembersPanel({ directory, me, onShowAnnotationsOf }: MembersPanelProps) {
   const { t } = useTranslation()
   const members = [...directory.roster].sort(([a, entryA], [b, entryB]) => {
     const onlineFirst = Number(directory.online.has(b)) - Number(directory.online.has(a))
@@ -42,6 +43,13 @@ export function MembersPanel({ directory, me }: MembersPanelProps) {
                   </>
                 )}
               </span>
+              <button
+                type="button"
+                className="link-button member-annotations"
+                onClick={() => onShowAnnotationsOf(userId)}
+              >
+                {t('seminar_showAnnotationsOf', { name: directory.nameOf(userId) })}
+              </button>
             </li>
           )
         })}

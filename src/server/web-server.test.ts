@@ -94,12 +94,19 @@ describe('startWebServer', () => {
   })
 
   it('serves the web app, with index.html for the app routes', async () => {
-    for (const path of ['/', '/index.html', '/seminar/abc']) {
+    for (const path of ['/', '/index.html', '/reading/abc']) {
       const answer = await get(path)
       expect(answer.status).toBe(200)
       expect(answer.body).toBe(INDEX_HTML)
       expect(answer.headers['cache-control']).toBe('no-cache')
     }
+  })
+
+  it("sends seminar link paths to the app's page, where its relative assets load", async () => {
+    const join = await get('/join/abc')
+    expect(join.status).toBe(302)
+    expect(join.headers['location']).toBe('../?join=abc')
+    expect((await get('/seminar/abc')).headers['location']).toBe('../?seminar=abc')
   })
 
   it('lets hashed assets be cached for good', async () => {

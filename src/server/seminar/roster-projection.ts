@@ -92,6 +92,16 @@ export function writeRoster(
  * so connected clients see it at once). Derived afresh each time, so a write that failed is
  * mended by the next.
  */
+const MAX_ROUNDS = 3
+
+/** Who is in and who was removed, as one comparable string. */
+function membershipOf(members: readonly MemberRecord[]): string {
+  return members
+    .map((member) => `${member.userId}:${member.revokedAt ?? ''}:${member.name}`)
+    .sort()
+    .join('\n')
+}
+
 export class RosterProjection {
   constructor(
     private readonly hocuspocus: Hocuspocus,
@@ -99,15 +109,22 @@ export class RosterProjection {
   ) {}
 
   async sync(seminarId: string): Promise<void> {
-    const seminar = await this.records.seminar(seminarId)
-    if (!seminar) return
-    const everyone = await this.records.members(seminarId)
-    const current = everyone.filter((member) => member.revokedAt === null)
     const connection = await this.hocuspocus.openDirectConnection(
       docName({ kind: 'roster', seminarId }),
     )
     try {
-      await connection.transact((doc) => writeRoster(doc, current, seminar, everyone))
+      // Two joins on two servers at once may each read the table before the other's row is
+      // in: read it again after writing, and write again while it moved under us.
+      let everyone = await this.records.members(seminarId)
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const seminar = await this.records.seminar(seminarId)
+        if (!seminar) return
+        const current = everyone.filter((member) => member.revokedAt === null)
+        await connection.transact((doc) => writeRoster(doc, current, seminar, everyone))
+        const again = await this.records.members(seminarId)
+        if (membershipOf(again) === membershipOf(everyone)) return
+        everyone = again
+      }
     } finally {
       await connection.disconnect()
     }
