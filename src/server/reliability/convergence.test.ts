@@ -7,6 +7,7 @@ import { DamagedAnnotationError, VISIBILITIES } from '../../core/annotations/ann
 import { mulberry32, randomInt } from '../../core/seeded-random'
 import { SeminarHarness, eventually } from '../seminar/test-support/seminar-harness'
 import { ConvergenceMember, NOTEBOOK_FRAGMENT, SCOPE_OF } from './convergence-member'
+import { STRESS } from './test-support/fuzz-budget'
 
 /*
  * Convergence under churn, as Yjs tests its own types (`testRepeatGenerate…`): simulated members,
@@ -17,10 +18,9 @@ import { ConvergenceMember, NOTEBOOK_FRAGMENT, SCOPE_OF } from './convergence-me
  * every document, and the server's store, must be the same document, and no annotation that was
  * created and not deleted may be missing. Each seed replays exactly; a failure names its seed.
  *
- * CI runs a few short seeds; HAMISH_STRESS=1 (`npm run test:stress`) runs many long ones.
+ * CI runs a few short seeds; `npm run test:stress` (or HAMISH_STRESS=1) runs many long ones.
  */
 
-const STRESS = process.env['HAMISH_STRESS'] === '1'
 const SEEDS = STRESS ? Array.from({ length: 20 }, (_, i) => 1000 + i) : [1, 2, 3]
 const STEPS = STRESS ? 1000 : 160
 const SETTLE_MS = STRESS ? 60_000 : 15_000
