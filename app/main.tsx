@@ -8,12 +8,16 @@ import './styles/article.css'
 import './styles/annotations.css'
 import './styles/seminar.css'
 import { StrictMode } from 'react'
+import { z } from 'zod'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { initI18n } from './i18n/i18n'
 import { chooseHost } from './platform/choose-platform'
 import { keepAppForOffline } from './platform/offline-shell'
 import { getPreferences } from './state/preferences'
+
+// Zod probes for `new Function` to compile validators; the CSP forbids it (and reports the probe).
+z.config({ jitless: true })
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

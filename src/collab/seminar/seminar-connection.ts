@@ -6,6 +6,9 @@ import { isSocketConnected, openSyncSocket, type SyncSocketOptions } from './syn
 import { openSyncedDoc, type SyncedDoc } from './synced-doc'
 import { syncStatusOf, type SyncStatus } from './sync-status'
 
+/** How often a reconnect after the network came back checks that it took. */
+const RECONNECT_CHECK_MS = 3000
+
 export interface SeminarConnectionOptions extends SyncSocketOptions {
   pendingChanges?: PendingChanges
 }
@@ -23,6 +26,8 @@ export class SeminarConnection {
   private status: SyncStatus = { state: 'offline', unsynced: 0 }
   private closed = false
   private failures = 0
+  private networkAvailable = true
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
     readonly membership: SeminarMembership,
@@ -92,8 +97,20 @@ export class SeminarConnection {
    */
   setNetworkAvailable(available: boolean): void {
     if (this.closed) return
-    if (available) void this.socket.connect()
+    this.networkAvailable = available
+    clearTimeout(this.reconnectTimer)
+    if (available) this.reconnect()
     else this.socket.disconnect()
+  }
+
+  /**
+   * The provider ignores a `connect()` that comes while the socket it was told to drop is still
+   * closing: ask again until the connection stands (or the network goes again).
+   */
+  private readonly reconnect = () => {
+    if (this.closed || !this.networkAvailable || this.isConnected()) return
+    void this.socket.connect()
+    this.reconnectTimer = setTimeout(this.reconnect, RECONNECT_CHECK_MS)
   }
 
   get(name: string): SyncedDoc | undefined {
@@ -126,6 +143,7 @@ export class SeminarConnection {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    clearTimeout(this.reconnectTimer)
     for (const unsubscribe of this.unsubscribes.values()) unsubscribe()
     this.unsubscribes.clear()
     const docs = [...this.docs.values()]

@@ -112,6 +112,27 @@ describe('a seminar member', () => {
   })
 })
 
+describe('the network going and coming back', () => {
+  it('reconnects even when the network returns while the old socket is still closing', async () => {
+    const seminar = await h.createSeminar()
+    const amal = await member((await h.join(seminar, 'Amal')).token)
+    const { connection } = amal.reading
+    await eventually(() => connection.syncStatus().state === 'online')
+    for (let flap = 0; flap < 3; flap++) {
+      connection.setNetworkAvailable(false)
+      connection.setNetworkAvailable(true)
+    }
+    await eventually(() => connection.syncStatus().state === 'online', 15_000)
+    connection.setNetworkAvailable(false)
+    await eventually(() => connection.syncStatus().state === 'offline')
+    const offline = highlightFirstWord(amal, 'class')
+    connection.setNetworkAvailable(true)
+    await eventually(() => connection.syncStatus().unsynced === 0, 15_000)
+    expect(ids(amal)).toContain(offline.id)
+    await amal.close()
+  })
+})
+
 describe('post before you see', () => {
   it("shows a student the class's annotations once they have posted, without reopening anything", async () => {
     const seminar = await h.createSeminar({ settings: { postBeforeSeeing: true } })
