@@ -25,9 +25,15 @@ import {
 
 const MEMBERS = 200
 const DURATION_MS = budget(10_000, 60_000)
-/** The slowest answers allowed while loaded; the medians are reported and far lower. */
-const MAX_HEALTH_MS = 2000
-const MAX_ROUND_TRIP_MS = 3000
+/**
+ * The slowest answers allowed while loaded. Generous: the machine these run on may be shared
+ * (this one runs eight jobs on two cores), while what they guard against, a stalled event loop
+ * or a server falling behind its clients, shows as tens of seconds. The figures are printed.
+ */
+const MAX_HEALTH_MS = 5000
+const MAX_HEALTH_MEDIAN_MS = 1000
+const MAX_ROUND_TRIP_MS = 8000
+const MAX_ROUND_TRIP_MEDIAN_MS = 1000
 /** How much the server's heap and buffers may still grow in the second half of the run. */
 const MAX_LATE_GROWTH_BYTES = budget(24, 16) * 1024 * 1024
 
@@ -189,7 +195,9 @@ describe(`${MEMBERS} members for ${DURATION_MS / 1000} s`, () => {
       expect(server.stderr).toBe('')
       expect(health.failures, health.errors.join('; ')).toBe(0)
       expect(health.maxMs).toBeLessThan(MAX_HEALTH_MS)
+      expect(health.p50Ms).toBeLessThan(MAX_HEALTH_MEDIAN_MS)
       expect(Math.max(...trips)).toBeLessThan(MAX_ROUND_TRIP_MS)
+      expect(median(trips)).toBeLessThan(MAX_ROUND_TRIP_MEDIAN_MS)
       expect(lateGrowth).toBeLessThan(MAX_LATE_GROWTH_BYTES)
     },
     DURATION_MS + 150_000,
