@@ -96,4 +96,16 @@ describe('inTransaction', () => {
     expect(count()).toBe(2)
     db.close()
   })
+
+  it('passes on a full disk as itself, though SQLite rolled back already', () => {
+    const db = openSeminarDatabase(freshDir())
+    db.exec('CREATE TABLE t (x BLOB)')
+    const pages = Number(db.prepare('PRAGMA page_count').get()?.['page_count'])
+    db.exec(`PRAGMA max_page_count = ${pages}`)
+    expect(() =>
+      inTransaction(db, () => db.prepare('INSERT INTO t VALUES (?)').run(new Uint8Array(1 << 20))),
+    ).toThrow(/database or disk is full/)
+    expect(db.isTransaction).toBe(false)
+    db.close()
+  })
 })

@@ -162,7 +162,9 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT')
     return result
   } catch (error) {
-    db.exec('ROLLBACK')
+    // SQLite has already rolled back after some errors (SQLITE_FULL among them); a ROLLBACK
+    // then fails with "no transaction is active" and would hide the error that matters.
+    if (db.isTransaction) db.exec('ROLLBACK')
     throw error
   }
 }
