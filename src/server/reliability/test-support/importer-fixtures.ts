@@ -96,7 +96,7 @@ async function samplePdf(): Promise<Uint8Array> {
 /** Replaces Word's main part in a .docx with `xml`, keeping the rest of the package. */
 function docxWithBody(docx: Uint8Array, xml: Uint8Array): Uint8Array {
   const files = unzipSync(docx)
-  files['word/document.xml'] = xml
+  files['word/document.xml'] = new Uint8Array(xml)
   return zipSync(files, { level: 9 })
 }
 
