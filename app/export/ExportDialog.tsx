@@ -196,10 +196,11 @@ export function ExportDialog({
           </fieldset>
         </form>
         <section className="export-preview-pane" aria-labelledby={`${ids}-preview`}>
-          <h3 id={`${ids}-preview`} className="export-preview-title" dir="auto">
-            {t('export_preview', {
-              fileName: current?.kind === 'ready' ? current.doc.fileName : '…',
-            })}
+          <h3 id={`${ids}-preview`} className="export-preview-title">
+            {t('export_preview')}{' '}
+            <bdi className="export-file-name">
+              {current?.kind === 'ready' ? current.doc.fileName : '…'}
+            </bdi>
           </h3>
           {busy && (
             <p className="export-status" role="status">
