@@ -232,7 +232,7 @@ export const ar: Messages = {
   export_includeResolved: 'النقاشات المحسومة',
   export_includeNotebook: 'دفتري',
   export_markdownOnly: 'هذه الخيارات لصيغة Markdown.',
-  export_preview: 'معاينة: الأسطر الأولى من {{fileName}}',
+  export_preview: 'معاينة: الأسطر الأولى من',
   export_preparing: 'يجري إعداد التصدير…',
   export_save: 'احفظ…',
   export_saved: 'حُفظ: {{location}}',

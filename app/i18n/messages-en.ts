@@ -236,7 +236,7 @@ export const en = {
   export_includeResolved: 'Resolved threads',
   export_includeNotebook: 'My notebook',
   export_markdownOnly: 'These options apply to Markdown.',
-  export_preview: 'Preview: the first lines of {{fileName}}',
+  export_preview: 'Preview: the first lines of',
   export_preparing: 'Preparing the export…',
   export_save: 'Save…',
   export_saved: 'Saved: {{location}}',
