@@ -163,6 +163,11 @@ export const en = {
   seminar_leave: 'Leave this seminar on this device',
   seminar_backToAlone: 'Read alone',
   seminar_removed: 'You were removed from this seminar.',
+  seminar_problemCannotSave:
+    'The server cannot save changes right now (its disk is full or read-only). Yours are kept on this device and will be sent again.',
+  seminar_problemTooFast:
+    'The server closed the connection: too many changes at once. Reconnecting…',
+  seminar_problemOther: 'The server closed the connection: {{reason}}',
   // hosting a seminar on this computer (issue 6)
   host_open: 'Host a seminar…',
   host_title: 'Host a seminar on this computer',

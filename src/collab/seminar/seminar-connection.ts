@@ -9,6 +9,12 @@ import { syncStatusOf, type SyncStatus } from './sync-status'
 /** How often a reconnect after the network came back checks that it took. */
 const RECONNECT_CHECK_MS = 3000
 
+/** The server's own reason for closing the connection (a 4xxx WebSocket close code). */
+export interface ConnectionProblem {
+  code: number
+  reason: string
+}
+
 export interface SeminarConnectionOptions extends SyncSocketOptions {
   pendingChanges?: PendingChanges
 }
@@ -27,6 +33,7 @@ export class SeminarConnection {
   private closed = false
   private failures = 0
   private networkAvailable = true
+  private lastProblem: ConnectionProblem | null = null
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
@@ -125,6 +132,11 @@ export class SeminarConnection {
     return isSocketConnected(this.socket)
   }
 
+  /** Why the server last closed the connection, until it is connected again. */
+  problem(): ConnectionProblem | null {
+    return this.lastProblem
+  }
+
   /** Failed or lost connections since the last successful one. */
   connectFailures(): number {
     return this.failures
@@ -158,11 +170,17 @@ export class SeminarConnection {
 
   private readonly onConnect = () => {
     this.failures = 0
+    this.lastProblem = null
     this.refresh(true)
   }
 
-  private readonly onDisconnect = () => {
+  private readonly onDisconnect = (payload?: { event?: { code?: number; reason?: string } }) => {
     this.failures += 1
+    const code = payload?.event?.code
+    // 4000–4999: the server closed the connection on purpose and said why.
+    if (code !== undefined && code >= 4000 && code < 5000) {
+      this.lastProblem = { code, reason: payload?.event?.reason ?? '' }
+    }
     this.refresh(true)
   }
 

@@ -133,6 +133,24 @@ describe('the network going and coming back', () => {
   })
 })
 
+describe('a member the instructor removes', () => {
+  it('is told why the server closed the connection, and is not let back in', async () => {
+    const seminar = await h.createSeminar()
+    const joined = await h.join(seminar, 'Amal')
+    const amal = await member(joined.token)
+    const { connection } = amal.reading
+    await eventually(() => connection.syncStatus().state === 'online')
+    const removed = await h.api(`/api/seminars/${seminar.seminarId}/members/${joined.userId}`, {
+      method: 'DELETE',
+      token: seminar.instructorToken,
+    })
+    expect(removed.status).toBe(200)
+    await eventually(() => connection.problem()?.code === 4403)
+    expect(connection.syncStatus().state).not.toBe('online')
+    await amal.close()
+  })
+})
+
 describe('post before you see', () => {
   it("shows a student the class's annotations once they have posted, without reopening anything", async () => {
     const seminar = await h.createSeminar({ settings: { postBeforeSeeing: true } })
@@ -144,7 +162,8 @@ describe('post before you see', () => {
 
     highlightFirstWord(basma, 'class')
     await eventually(() => ids(basma).includes(amals.id))
-    expect(basma.session.peers.awaitingPost()).toBe(false)
+    // Every classmate's document is asked for again, the instructor's too.
+    await eventually(() => !basma.session.peers.awaitingPost())
     await amal.close()
     await basma.close()
   })
