@@ -122,6 +122,32 @@ describe('AnnotationHighlights', () => {
     })
   })
 
+  it('keeps the decorations that did not change, and the whole set when nothing did', () => {
+    const editor = makeEditor()
+    const ranges = [range(editor, 'الملحق'), range(editor, 'Defence')]
+    editor.commands.setAnnotationHighlights(ranges)
+    const before = highlightsState(editor.state).decorations
+    const [kept] = decorations(editor)
+    editor.commands.setAnnotationHighlights(ranges.map((each) => ({ ...each })))
+    expect(highlightsState(editor.state).decorations).toBe(before)
+
+    editor.commands.setAnnotationHighlights([
+      ranges[0]!,
+      range(editor, 'Defence', { color: 'pink' }),
+      range(editor, 'security'),
+    ])
+    const after = decorations(editor)
+    // `find` hands out copies; what is kept is the decoration's type, which holds its attrs.
+    const typeOf = (decoration: Decoration | undefined) =>
+      (decoration as unknown as { type: unknown } | undefined)?.type
+    expect(typeOf(after[0])).toBe(typeOf(kept))
+    expect(after.map((d) => attrsOf(d).class)).toEqual([
+      'hl hl-yellow',
+      'hl hl-pink',
+      'hl hl-yellow',
+    ])
+  })
+
   it('replaces the previous highlights on each call', () => {
     const editor = makeEditor()
     editor.commands.setAnnotationHighlights([range(editor, 'الملحق'), range(editor, 'Defence')])

@@ -1,12 +1,14 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
-import { DecorationSet } from '@tiptap/pm/view'
+import { DecorationSet, type Decoration } from '@tiptap/pm/view'
 import { decorationMapping } from './document-diff-map'
 import {
   fitsDocument,
   highlightDecoration,
+  highlightSpecOf,
   isHighlightSpec,
   restyledDecoration,
+  type HighlightLook,
   type HighlightRange,
 } from './highlight-range'
 
@@ -44,15 +46,13 @@ export function applyHighlightsTransaction(
   value: HighlightsState,
 ): HighlightsState {
   const action = tr.getMeta(annotationHighlightsKey) as HighlightsAction | undefined
-  if (action?.type === 'set') {
-    return {
-      decorations: buildHighlights(tr.doc, action.ranges, value.activeId),
-      activeId: value.activeId,
-    }
-  }
   const mapped = tr.docChanged
     ? value.decorations.map(decorationMapping(tr), tr.doc)
     : value.decorations
+  if (action?.type === 'set') {
+    const decorations = updateHighlights(mapped, tr.doc, action.ranges, value.activeId)
+    return decorations === value.decorations ? value : { decorations, activeId: value.activeId }
+  }
   if (action?.type === 'active' && action.id !== value.activeId) {
     const unstyled = restyle(mapped, tr.doc, value.activeId, false)
     return { decorations: restyle(unstyled, tr.doc, action.id, true), activeId: action.id }
@@ -60,15 +60,45 @@ export function applyHighlightsTransaction(
   return mapped === value.decorations ? value : { decorations: mapped, activeId: value.activeId }
 }
 
-function buildHighlights(
+/** Everything a highlight decoration is drawn from, as one comparable string. */
+function rangeKey(from: number, to: number, look: HighlightLook): string {
+  const author = look.authorIndex ?? ''
+  return `${look.id}\u0000${from}\u0000${to}\u0000${look.color}\u0000${look.kind}\u0000${look.resolved === true}\u0000${author}`
+}
+
+/**
+ * The highlights as `ranges` says, changing only what differs from `current`: the app hands
+ * over every range on each change, and with thousands of highlights rebuilding them all made
+ * the view compare and redraw thousands of spans for one new comment. Returns `current` itself
+ * when nothing differs.
+ */
+function updateHighlights(
+  current: DecorationSet,
   doc: PMNode,
   ranges: readonly HighlightRange[],
   activeId: string | null,
 ): DecorationSet {
-  const decorations = ranges
-    .filter((range) => fitsDocument(range, doc))
-    .map(({ from, to, ...look }) => highlightDecoration(from, to, look, look.id === activeId))
-  return DecorationSet.create(doc, decorations)
+  const existing = new Map<string, Decoration[]>()
+  for (const decoration of current.find()) {
+    const spec = highlightSpecOf(decoration)
+    if (!spec) continue
+    const key = rangeKey(decoration.from, decoration.to, spec.look)
+    const same = existing.get(key)
+    if (same) same.push(decoration)
+    else existing.set(key, [decoration])
+  }
+  const added: Decoration[] = []
+  for (const range of ranges) {
+    if (!fitsDocument(range, doc)) continue
+    const { from, to, ...look } = range
+    const kept = existing.get(rangeKey(from, to, look))
+    if (kept && kept.length > 0) kept.pop()
+    else added.push(highlightDecoration(from, to, look, look.id === activeId))
+  }
+  const removed = [...existing.values()].flat()
+  if (added.length === 0 && removed.length === 0) return current
+  // `remove` empties the array it is given, which is ours alone here.
+  return current.remove(removed).add(doc, added)
 }
 
 /** Swaps only the decorations of one annotation, so moving the active one stays cheap. */
