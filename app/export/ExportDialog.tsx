@@ -13,6 +13,7 @@ import {
   type ExportDocument,
   type ExportSource,
 } from './export-document'
+import { isolate } from './isolate'
 import { runWhenIdle } from './run-when-idle'
 
 interface ExportDialogProps {
@@ -94,7 +95,8 @@ export function ExportDialog({
         mimeType: doc.mimeType,
         text: doc.text,
       })
-      if (saved) setOutcome({ ok: true, message: t('export_saved', { location: saved.location }) })
+      if (saved)
+        setOutcome({ ok: true, message: t('export_saved', { location: isolate(saved.location) }) })
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error)
       setOutcome({ ok: false, message: t('export_saveFailed', { detail }) })

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_OPEN_TEXT_BYTES, TextFileTooLargeError, type Platform } from '../../src/core/platform'
+import { isolate } from './isolate'
 import { AnnotationImportError } from '../../src/core/w3c'
 import {
   importAnnotationsInto,
@@ -76,7 +77,9 @@ export function ImportAnnotationsDialog({
       {phase.kind === 'reading' && (
         <p className="export-status" role="status" dir="auto">
           <progress aria-label={t('export_preparing')} />
-          {phase.fileName === null ? '' : t('export_importReading', { fileName: phase.fileName })}
+          {phase.fileName === null
+            ? ''
+            : t('export_importReading', { fileName: isolate(phase.fileName) })}
         </p>
       )}
       {phase.kind === 'failed' && (
@@ -113,15 +116,17 @@ function ImportReportView({ fileName, result }: { fileName: string; result: Impo
   return (
     <section data-testid="import-report" role="status">
       <p dir="auto">
-        <strong>{t('export_importDone', { fileName, count: outcome.written.length })}</strong>
+        <strong>
+          {t('export_importDone', { fileName: isolate(fileName), count: outcome.written.length })}
+        </strong>
       </p>
       {report.unanchored.length > 0 && (
         <details open>
           <summary>{t('export_importUnanchored', { count: report.unanchored.length })}</summary>
-          <ul className="export-report" data-testid="import-unanchored">
+          <ul className="export-report export-quotes" data-testid="import-unanchored">
             {report.unanchored.map((item) => (
-              <li key={item.id}>
-                <blockquote dir="auto">{item.quote ?? t('export_importNoQuote')}</blockquote>
+              <li key={item.id} dir="auto">
+                {item.quote ?? t('export_importNoQuote')}
               </li>
             ))}
           </ul>
@@ -171,7 +176,7 @@ function ImportReportView({ fileName, result }: { fileName: string; result: Impo
 export function importErrorMessage(t: TFunction, error: unknown, fileName: string): string {
   if (error instanceof TextFileTooLargeError) {
     return t('export_importTooLarge', {
-      fileName: error.fileName,
+      fileName: isolate(error.fileName),
       size: (error.bytes / 1024 / 1024).toFixed(1),
       limit: MAX_OPEN_TEXT_BYTES / 1024 / 1024,
     })
@@ -181,7 +186,7 @@ export function importErrorMessage(t: TFunction, error: unknown, fileName: strin
     if (error.problem === 'too-large') return t('export_importFailed', { detail })
     const key =
       error.problem === 'malformed-json' ? 'export_importMalformed' : 'export_importWrongShape'
-    return t(key, { fileName, detail })
+    return t(key, { fileName: isolate(fileName), detail })
   }
   return t('export_importFailed', { detail })
 }

@@ -13,6 +13,7 @@ import {
   type MemberActivity,
   type SeminarMember,
 } from './members-activity'
+import { isolate } from './isolate'
 import { runWhenIdle } from './run-when-idle'
 
 export interface InstructorDashboardProps {
@@ -82,7 +83,8 @@ export function InstructorDashboard({
         mimeType: 'application/zip',
         bytes,
       })
-      if (saved) setOutcome({ ok: true, message: t('export_saved', { location: saved.location }) })
+      if (saved)
+        setOutcome({ ok: true, message: t('export_saved', { location: isolate(saved.location) }) })
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error)
       setOutcome({ ok: false, message: t('export_saveFailed', { detail }) })
@@ -234,10 +236,10 @@ function MemberCommentsView({
         {t('export_dashboardBack')}
       </button>
       <h3 ref={heading} tabIndex={-1} dir="auto">
-        {t('export_dashboardCommentsOf', { name: member.name })}
+        {t('export_dashboardCommentsOf', { name: isolate(member.name) })}
       </h3>
       {comments.length === 0 ? (
-        <p dir="auto">{t('export_dashboardNoComments', { name: member.name })}</p>
+        <p dir="auto">{t('export_dashboardNoComments', { name: isolate(member.name) })}</p>
       ) : (
         <ol className="dashboard-comments">
           {comments.map(({ annotation, rootId, quote, section }) => (
