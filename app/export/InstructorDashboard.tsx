@@ -5,6 +5,7 @@ import type { Annotation } from '../../src/core/annotations/annotation'
 import type { ArticleDoc } from '../../src/core/article/article-doc'
 import { exportFileName } from '../../src/core/export'
 import type { Platform } from '../../src/core/platform'
+import { MarkdownBody } from '../annotations/MarkdownBody'
 import { exportAllZip } from './export-all'
 import type { ExportSource } from './export-document'
 import {
@@ -248,7 +249,9 @@ function MemberCommentsView({
               <p className="dashboard-meta" dir="auto">
                 {[section, when(annotation.createdAt)].filter(Boolean).join(' · ')}
               </p>
-              <p dir="auto">{annotation.body}</p>
+              <div dir="auto">
+                <MarkdownBody source={annotation.body} />
+              </div>
               <button type="button" className="tool" onClick={() => onShowPassage(rootId)}>
                 {t('export_dashboardShowPassage')}
               </button>
