@@ -12,7 +12,15 @@
 // Offline: the tool fetches translations at start and the "available security fixes" check
 // fetches Electron's release list. The check is excluded, and the HTTP client it would use is
 // replaced, before the tool loads, by one that fails at once, so no request ever leaves.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -50,7 +58,7 @@ function cutNetwork(toolEntry) {
 }
 
 /** One folder holding what is scanned, so the global checks see main, preload and renderer together. */
-function assembleInput() {
+async function assembleInput() {
   const input = mkdtempSync(path.join(tmpdir(), 'hamish-electronegativity-'))
   cpSync(path.join(root, 'electron'), path.join(input, 'electron'), {
     recursive: true,
@@ -59,8 +67,31 @@ function assembleInput() {
   })
   const web = path.join(root, 'dist', 'web')
   const withRenderer = existsSync(path.join(web, 'index.html'))
-  if (withRenderer) cpSync(web, path.join(input, 'dist', 'web'), { recursive: true })
+  if (withRenderer) {
+    cpSync(web, path.join(input, 'dist', 'web'), { recursive: true })
+    await lowerForTheTool(path.join(input, 'dist', 'web'))
+  }
   return { input, withRenderer }
+}
+
+/**
+ * The tool's tree walker stops at ES2022 class static blocks (the sync provider has one), and
+ * a file it cannot walk is a file it does not check. The copy it scans is rewritten by esbuild
+ * with static blocks lowered to ES2021 code of the same meaning; the shipped bundle is untouched.
+ */
+async function lowerForTheTool(folder) {
+  const { transform } = await import('esbuild')
+  for (const entry of readdirSync(folder, { recursive: true })) {
+    const file = path.join(folder, String(entry))
+    if (!file.endsWith('.js')) continue
+    const lowered = await transform(readFileSync(file, 'utf8'), {
+      loader: 'js',
+      format: 'esm',
+      target: 'es2021',
+      supported: { 'top-level-await': true },
+    })
+    writeFileSync(file, lowered.code)
+  }
 }
 
 function electronVersion() {
@@ -79,7 +110,7 @@ async function main() {
   const tool = require(toolEntry)
   const run = tool.default ?? tool
 
-  const { input, withRenderer } = assembleInput()
+  const { input, withRenderer } = await assembleInput()
   // The tool prints a line when its translation download fails; that is expected here.
   const print = console.log
   console.log = () => {}
