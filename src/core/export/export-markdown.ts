@@ -45,30 +45,32 @@ export function exportMarkdown(input: ExportInput, options: MarkdownExportOption
   const context = articleContext(input.article)
   const names = authorNames(input, labels)
   const placed = placeThreads(input.annotations, context)
-  const threads = placed.threads.filter((thread) => wanted(thread, options))
-  const shared: Shared = { labels, names, options, bodies: bodyBlocks(input.annotations) }
+  let threads = placed.threads.filter((thread) => wanted(thread, options))
+  let orphans = placed.orphanedReplies
+  if (options.shape === 'my-notes') {
+    const me = input.me
+    threads = threads.filter(
+      (thread) => thread.root.author === me || thread.replies.some((reply) => reply.author === me),
+    )
+    orphans = orphans
+      .map((group) => ({ ...group, replies: group.replies.filter((r) => r.author === me) }))
+      .filter((group) => group.replies.length > 0)
+  }
+  // Only the bodies this export writes: "my notes" of a large seminar parse a few of them.
+  const written = [
+    ...threads.flatMap((thread) => [thread.root, ...thread.replies]),
+    ...orphans.flatMap((group) => group.replies),
+  ]
+  const shared: Shared = { labels, names, options, bodies: bodyBlocks(written) }
 
   const children: RootContent[] = [heading(1, oneLine(input.article.meta.title))]
   switch (options.shape) {
-    case 'my-notes': {
-      const me = input.me
-      const mine = threads.filter(
-        (thread) =>
-          thread.root.author === me || thread.replies.some((reply) => reply.author === me),
-      )
-      const myOrphans = placed.orphanedReplies
-        .map((group) => ({ ...group, replies: group.replies.filter((r) => r.author === me) }))
-        .filter((group) => group.replies.length > 0)
-      children.push(...notes(mine, myOrphans, shared))
-      break
-    }
+    case 'my-notes':
     case 'seminar-notes':
-      children.push(...notes(threads, placed.orphanedReplies, shared))
+      children.push(...notes(threads, orphans, shared))
       break
     case 'instructor-collection':
-      children.push(
-        ...collection(studentSummaries(placed, names), threads, placed.orphanedReplies, shared),
-      )
+      children.push(...collection(studentSummaries(placed, names), threads, orphans, shared))
       break
   }
   if (options.includeNotebook && input.notebook !== undefined) {
