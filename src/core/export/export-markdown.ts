@@ -192,12 +192,22 @@ function collection(
   const byId = new Map(
     threads.flatMap((thread) => [thread.root, ...thread.replies]).map((a) => [a.id, a]),
   )
+  // The threads each person wrote in, in reading order: each student's section then reads only
+  // those, not every thread of the seminar.
+  const threadsOf = new Map<string, PlacedThread[]>()
+  for (const thread of threads) {
+    for (const author of new Set([thread.root, ...thread.replies].map((a) => a.author))) {
+      const list = threadsOf.get(author)
+      if (list) list.push(thread)
+      else threadsOf.set(author, [thread])
+    }
+  }
   const out: RootContent[] = [heading(2, labels.summary), summaryTable(summaries, labels)]
   for (const student of summaries) {
     const own = (annotation: Annotation): boolean =>
       annotation.author === student.userId &&
       (annotation.kind !== 'highlight' || options.includeHighlights)
-    const entries = threads.flatMap((thread) => {
+    const entries = (threadsOf.get(student.userId) ?? []).flatMap((thread) => {
       const theirs = [thread.root, ...thread.replies].filter(own)
       const first = theirs[0]
       if (first === undefined) return []
