@@ -1,7 +1,10 @@
 import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron'
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import nodePath from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ImportProgress, ShellLanguage } from '../../src/core/ipc/contract'
-import type { OpenedArticle } from '../../src/core/platform'
+import { MAX_OPEN_TEXT_BYTES, type OpenedArticle } from '../../src/core/platform'
 import type { HostSeminarRequest, HostingStatus } from '../../src/core/seminar/seminar-hosting'
 import { DocumentImportError } from '../../src/server/article-file'
 import { ExitCode, HamishError } from '../../src/server/hamish-error'
@@ -292,5 +295,66 @@ describe('articleErrorMessage', () => {
     expect(articleErrorMessage('/home/r/paper.md', new TypeError('x is undefined'))).toBe(
       'Hamish could not open "paper.md" (x is undefined); please report this bug.',
     )
+  })
+})
+
+describe('platform service: annotation files and binary exports', () => {
+  const folder = mkdtempSync(nodePath.join(tmpdir(), 'hamish-open-text-'))
+  const chosen = (path: string | null): Partial<PlatformServiceDeps> => ({
+    dialog: {
+      showOpenDialog: (() =>
+        Promise.resolve(
+          path === null
+            ? { canceled: true, filePaths: [] }
+            : { canceled: false, filePaths: [path] },
+        )) as PlatformServiceDeps['dialog']['showOpenDialog'],
+      showSaveDialog: (() =>
+        Promise.resolve({
+          canceled: false,
+          filePath: '/home/r/out/all.zip',
+        })) as PlatformServiceDeps['dialog']['showSaveDialog'],
+    },
+  })
+
+  it('reads the annotation file the user picks, as UTF-8', async () => {
+    const path = nodePath.join(folder, 'notes.json')
+    writeFileSync(path, '{"rows": [], "note": "هامش"}')
+    const { platform } = service(chosen(path))
+    expect(await platform['file:open-text']({ kind: 'annotations' })).toEqual({
+      fileName: 'notes.json',
+      text: '{"rows": [], "note": "هامش"}',
+    })
+  })
+
+  it('refuses a file over the limit without reading it, and gives null on cancel', async () => {
+    const path = nodePath.join(folder, 'huge.json')
+    writeFileSync(path, '')
+    truncateSync(path, MAX_OPEN_TEXT_BYTES + 1)
+    await expect(
+      service(chosen(path)).platform['file:open-text']({ kind: 'annotations' }),
+    ).rejects.toThrow(/"huge\.json" is 40\.0 MB, larger than the 40 MB Hamish reads/)
+    expect(await service(chosen(null)).platform['file:open-text']({ kind: 'annotations' })).toBe(
+      null,
+    )
+  })
+
+  it('writes exported bytes where the user chose, whole', async () => {
+    const written: [string, Uint8Array][] = []
+    const { platform } = service({
+      ...chosen(null),
+      writeBytesFile: (path, bytes) => {
+        written.push([path, bytes])
+        return Promise.resolve()
+      },
+    })
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4])
+    expect(
+      await platform['file:save-bytes']({
+        suggestedName: 'all.zip',
+        mimeType: 'application/zip',
+        bytes,
+      }),
+    ).toEqual({ location: '/home/r/out/all.zip' })
+    expect(written).toEqual([['/home/r/out/all.zip', bytes]])
   })
 })
