@@ -207,16 +207,14 @@ export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColum
 
   return (
     <div ref={column} className="margin-column" style={{ minHeight: layout.height }}>
-      {items
-        .filter((item) => shown.has(item.id))
-        .map((item) =>
-          item.render(refFor(item.id), {
-            position: 'absolute',
-            insetInline: 0,
-            top: layout.tops.get(item.id) ?? 0,
-            visibility: layout.tops.has(item.id) ? 'visible' : 'hidden',
-          }),
-        )}
+      {items.flatMap((item) => {
+        const top = layout.tops.get(item.id)
+        // A card enters the page only once it has a place (by its estimated height until it is
+        // measured): mounted anywhere else first, it would slide there, and a composer focused
+        // on its way would leave the reader typing off screen.
+        if (top === undefined || !shown.has(item.id)) return []
+        return [item.render(refFor(item.id), { position: 'absolute', insetInline: 0, top })]
+      })}
     </div>
   )
 }
