@@ -188,6 +188,7 @@ test('the instructor dashboard shows two students’ counts after each annotates
   const amal = await join('Amal')
   await amal.selectText(DEFINITION)
   await amal.page.keyboard.press('Control+Shift+H')
+  await expect(amal.highlightOf(DEFINITION)).toHaveCount(1)
   // Across devices through the server, on a shared machine: give the sync its time.
   await expect(teacher.highlightOf(DEFINITION)).toHaveCount(1, { timeout: 30_000 })
   await comment(amal, PASSAGE, 'Amal on the attaché')

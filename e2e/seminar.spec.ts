@@ -53,6 +53,9 @@ async function joinAs(page: Page, name: string): Promise<ReaderPage> {
   await expect(dialog.getByTestId('join-code')).toHaveValue(seminar.joinCode)
   expect(page.url()).not.toContain(seminar.joinCode)
   await dialog.getByTestId('join-name').fill(name)
+  // What was typed survives the article behind the dialog finishing loading.
+  await new ReaderPage(page).waitForArticle()
+  await expect(dialog.getByTestId('join-name')).toHaveValue(name)
   await dialog.getByTestId('join-submit').click()
   await expect(dialog).toBeHidden()
   const reader = new ReaderPage(page)

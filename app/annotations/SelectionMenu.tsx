@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/react'
 import { BubbleMenu } from '@tiptap/react/menus'
+import type { ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../src/core/annotations/annotation'
 import { selectionRange } from '../../src/editor/selection-range'
@@ -10,17 +11,23 @@ interface SelectionMenuProps {
   onComment: () => void
 }
 
+type ShouldShow = NonNullable<ComponentProps<typeof BubbleMenu>['shouldShow']>
+
+/**
+ * The reader is read-only outside edit mode, yet a selection there is exactly what we annotate.
+ * One function for good: a new one on each render makes the menu dispatch an options update,
+ * and a dispatch can undo a selection the editor has not read yet.
+ */
+const showOverSelection: ShouldShow = ({ state, view, element }) =>
+  selectionRange(state) !== null && (view.hasFocus() || element.contains(document.activeElement))
+
 /** Appears over a selected passage: highlight it in a colour, or comment on it. */
 export function SelectionMenu({ editor, onHighlight, onComment }: SelectionMenuProps) {
   const { t } = useTranslation()
   return (
     <BubbleMenu
       editor={editor}
-      // The reader is read-only outside edit mode, yet a selection there is exactly what we annotate.
-      shouldShow={({ state, view, element }) =>
-        selectionRange(state) !== null &&
-        (view.hasFocus() || element.contains(document.activeElement))
-      }
+      shouldShow={showOverSelection}
       className="selection-menu"
       role="toolbar"
       aria-label={t('selectionActions')}

@@ -36,7 +36,12 @@ export function ReaderScreen({ host }: { host: Host }) {
 
   // A seminar, when one is chosen: the same workspace over its synced documents.
   const { memberships, place } = useMemberships()
-  const membership = membershipAt(place, memberships)
+  const found = membershipAt(place, memberships)
+  // The same seminar under the same token is the same membership, whatever else was learnt about
+  // it since (its title): a new object here would close and reopen the whole seminar.
+  const sameSeminar = found && `${membershipKey(found)}|${found.userId}|${found.token}`
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const membership = useMemo(() => found, [sameSeminar])
   const [attempt, setAttempt] = useState(0)
   const seminarState = useSeminarReading(membership, attempt)
   const state = membership ? seminarState : localState
@@ -99,6 +104,16 @@ export function ReaderScreen({ host }: { host: Host }) {
           {t('importProgress', progress)}
         </p>
       )}
+      {link.kind === 'bad-instructor-link' && (
+        <Notice message={t('seminar_badInstructorLink')} onDismiss={linkHandled} />
+      )}
+    </>
+  )
+
+  // Rendered beside whichever screen shows, always at the same place: a dialog must not lose
+  // what is typed in it when the screen under it changes (the article finishing loading, say).
+  const dialogs = (
+    <>
       {help && <HelpDialog topic={help.topic} info={help.info} onClose={() => setHelp(null)} />}
       {hosting && state.status === 'ready' && (
         <HostSeminarForReading
@@ -118,9 +133,6 @@ export function ReaderScreen({ host }: { host: Host }) {
             linkHandled()
           }}
         />
-      )}
-      {link.kind === 'bad-instructor-link' && (
-        <Notice message={t('seminar_badInstructorLink')} onDismiss={linkHandled} />
       )}
     </>
   )
@@ -144,76 +156,87 @@ export function ReaderScreen({ host }: { host: Host }) {
     </header>
   )
 
-  if (state.status === 'loading') {
-    return (
-      <div className="app">
-        {header(null)}
-        {overlays}
-        <main className="status-screen" aria-busy="true">
-          <p role="status">{t('loading')}</p>
-        </main>
-      </div>
-    )
-  }
-
-  if (state.status === 'failed') {
-    return (
-      <div className="app">
-        {header(null)}
-        {overlays}
-        <main className="status-screen">
-          <h1>{t('loadFailedTitle')}</h1>
-          <p dir="auto">
-            {membership
-              ? describeSeminarError(t, state.error, membership.server)
-              : describeOpenError(t, state.error)}
-          </p>
-          <div className="status-actions">
-            <button
-              type="button"
-              className="tool"
-              onClick={() => (membership ? setAttempt(attempt + 1) : void open(initial))}
-            >
-              {t('retry')}
-            </button>
-            {membership && (
-              <button type="button" className="tool" onClick={() => goTo({ kind: 'local' })}>
-                {t('seminar_backToAlone')}
-              </button>
-            )}
-            <button
-              type="button"
-              className="tool"
-              onClick={() => {
-                goTo({ kind: 'local' })
-                void open(() => Promise.resolve(bundledArticle()))
-              }}
-            >
-              {t('openBuiltIn')}
-            </button>
-          </div>
-        </main>
-      </div>
-    )
-  }
-
   return (
-    <ReadingWorkspace
-      key={
-        membership ? `${membershipKey(membership)}|${state.reading.docName}` : state.reading.docName
-      }
-      reading={state.reading}
-      identity={identity}
-      header={header}
-      sidePanelId={SIDE_PANEL_ID}
-      notice={
-        <>
-          {overlays}
-          {openError !== null && (
-            <Notice message={describeOpenError(t, openError)} onDismiss={dismissOpenError} />
-          )}
-        </>
-      }
-    />
+    <>
+      {screen()}
+      {dialogs}
+    </>
   )
+
+  function screen(): ReactNode {
+    if (state.status === 'loading') {
+      return (
+        <div className="app">
+          {header(null)}
+          {overlays}
+          <main className="status-screen" aria-busy="true">
+            <p role="status">{t('loading')}</p>
+          </main>
+        </div>
+      )
+    }
+
+    if (state.status === 'failed') {
+      return (
+        <div className="app">
+          {header(null)}
+          {overlays}
+          <main className="status-screen">
+            <h1>{t('loadFailedTitle')}</h1>
+            <p dir="auto">
+              {membership
+                ? describeSeminarError(t, state.error, membership.server)
+                : describeOpenError(t, state.error)}
+            </p>
+            <div className="status-actions">
+              <button
+                type="button"
+                className="tool"
+                onClick={() => (membership ? setAttempt(attempt + 1) : void open(initial))}
+              >
+                {t('retry')}
+              </button>
+              {membership && (
+                <button type="button" className="tool" onClick={() => goTo({ kind: 'local' })}>
+                  {t('seminar_backToAlone')}
+                </button>
+              )}
+              <button
+                type="button"
+                className="tool"
+                onClick={() => {
+                  goTo({ kind: 'local' })
+                  void open(() => Promise.resolve(bundledArticle()))
+                }}
+              >
+                {t('openBuiltIn')}
+              </button>
+            </div>
+          </main>
+        </div>
+      )
+    }
+
+    return (
+      <ReadingWorkspace
+        key={
+          membership
+            ? `${membershipKey(membership)}|${state.reading.docName}`
+            : state.reading.docName
+        }
+        reading={state.reading}
+        identity={identity}
+        header={header}
+        sidePanelId={SIDE_PANEL_ID}
+        notice={
+          <>
+            {overlays}
+            {openError !== null && (
+              <Notice message={describeOpenError(t, openError)} onDismiss={dismissOpenError} />
+            )}
+          </>
+        }
+      />
+    )
+  }
 }

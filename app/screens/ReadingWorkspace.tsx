@@ -355,7 +355,8 @@ export function ReadingWorkspace({
               )}
             </div>
           </div>
-          {editor && session && (
+          {/* Mounted with the editor, not later: adding its plugin re-renders the article. */}
+          {editor && (
             <SelectionMenu
               editor={editor}
               onHighlight={(color) => highlight(selectionRange(editor.state), color)}

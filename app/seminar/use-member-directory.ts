@@ -98,15 +98,22 @@ export function useMemberDirectory(
     }
   }, [membership, anonymous, roster])
 
-  return useMemo(() => {
-    if (!reading) return null
-    const nameOf = (userId: string, fallback = '') => {
-      const entry = roster.get(userId)
-      const alias = entry?.alias
-      const shown = entry?.name || (alias ? t('seminar_anonymousStudent', { n: alias }) : fallback)
-      const real = realNames.get(userId)
-      return real && real !== shown ? `${shown} · ${real}` : shown || fallback || userId
-    }
-    return { roster, info, online, nameOf }
-  }, [reading, roster, info, online, realNames, t])
+  // Apart from presence: names must not change identity when someone scrolls or comes online,
+  // or every annotation would be renamed (and the article's highlights recomputed) each time.
+  const nameOf = useMemo(
+    () =>
+      (userId: string, fallback = '') => {
+        const entry = roster.get(userId)
+        const alias = entry?.alias
+        const shown =
+          entry?.name || (alias ? t('seminar_anonymousStudent', { n: alias }) : fallback)
+        const real = realNames.get(userId)
+        return real && real !== shown ? `${shown} · ${real}` : shown || fallback || userId
+      },
+    [roster, realNames, t],
+  )
+  return useMemo(
+    () => (reading ? { roster, info, online, nameOf } : null),
+    [reading, roster, info, online, nameOf],
+  )
 }

@@ -60,13 +60,19 @@ export function useNamedAnnotations(
   annotations: readonly Annotation[],
   directory: MemberDirectory | null,
 ): readonly Annotation[] {
+  const nameOf = directory?.nameOf
   return useMemo(() => {
-    if (!directory) return annotations
-    return annotations.map((annotation) => {
-      const name = directory.nameOf(annotation.author, annotation.authorName)
-      return name === annotation.authorName ? annotation : { ...annotation, authorName: name }
+    if (!nameOf) return annotations
+    let renamed = false
+    const named = annotations.map((annotation) => {
+      const name = nameOf(annotation.author, annotation.authorName)
+      if (name === annotation.authorName) return annotation
+      renamed = true
+      return { ...annotation, authorName: name }
     })
-  }, [annotations, directory])
+    // The same array when no name changed, so what depends on it is not recomputed.
+    return renamed ? named : annotations
+  }, [annotations, nameOf])
 }
 
 interface AwarenessLike {

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { buildArticleTextIndex, createAnchor } from '../../core/anchoring'
 import type { PMNode } from '../../core/article/article-doc'
 import { membershipFromToken } from '../../core/seminar/membership'
@@ -14,7 +13,8 @@ import { openSeminarSession, type SeminarSession } from './seminar-session'
 
 /*
  * The renderer's sync client against the real seminar server on loopback: real providers over
- * one WebSocket per member, IndexedDB (fake-indexeddb) under every document.
+ * one WebSocket per member (Node's built-in WebSocket, as in a browser), IndexedDB
+ * (fake-indexeddb) under every document.
  */
 
 let h: SeminarHarness
@@ -36,7 +36,6 @@ async function member(token: string): Promise<Member> {
   const membership = membershipFromToken(h.url, token, new Date())
   if (!membership) throw new Error('not a member token')
   const connection = new SeminarConnection(membership, {
-    WebSocket: WebSocket as never,
     reconnectDelay: { min: 20, max: 100 },
     pendingChanges,
   })

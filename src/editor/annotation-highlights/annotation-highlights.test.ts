@@ -148,6 +148,22 @@ describe('AnnotationHighlights', () => {
     ])
   })
 
+  it('dispatches nothing when nothing would change, so it never resets a selection being made', () => {
+    const editor = makeEditor()
+    const ranges = [range(editor, 'الملحق'), range(editor, 'Defence')]
+    editor.commands.setAnnotationHighlights(ranges)
+    editor.commands.setActiveAnnotation(ranges[0]!.id)
+    let transactions = 0
+    editor.on('transaction', () => transactions++)
+    editor.commands.setAnnotationHighlights(ranges.map((each) => ({ ...each })))
+    editor.commands.setActiveAnnotation(ranges[0]!.id)
+    expect(transactions).toBe(0)
+    editor.commands.setActiveAnnotation(null)
+    editor.commands.setAnnotationHighlights(ranges.slice(1))
+    expect(transactions).toBe(2)
+    expect(decorations(editor)).toHaveLength(1)
+  })
+
   it('replaces the previous highlights on each call', () => {
     const editor = makeEditor()
     editor.commands.setAnnotationHighlights([range(editor, 'الملحق'), range(editor, 'Defence')])

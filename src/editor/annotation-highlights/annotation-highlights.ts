@@ -1,7 +1,12 @@
 import { Extension } from '@tiptap/core'
 import type { HighlightRange } from './highlight-range'
 import { annotationHighlightsPlugin, type AnnotationHighlightsCallbacks } from './highlights-plugin'
-import { withActiveAnnotation, withHighlights } from './highlights-state'
+import {
+  highlightsChange,
+  highlightsState,
+  withActiveAnnotation,
+  withComputedHighlights,
+} from './highlights-state'
 
 export type AnnotationHighlightsOptions = AnnotationHighlightsCallbacks
 
@@ -34,16 +39,22 @@ export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions
 
   addCommands() {
     return {
+      // Neither dispatches when nothing would change (see `highlightsChange`).
       setAnnotationHighlights:
         (ranges) =>
-        ({ tr, dispatch }) => {
-          if (dispatch) withHighlights(tr, ranges)
+        ({ state, tr, dispatch }) => {
+          if (!dispatch) return true
+          const next = highlightsChange(state, ranges)
+          if (next) withComputedHighlights(tr, ranges, next)
+          else tr.setMeta('preventDispatch', true)
           return true
         },
       setActiveAnnotation:
         (id) =>
-        ({ tr, dispatch }) => {
-          if (dispatch) withActiveAnnotation(tr, id)
+        ({ state, tr, dispatch }) => {
+          if (!dispatch) return true
+          if (highlightsState(state).activeId !== id) withActiveAnnotation(tr, id)
+          else tr.setMeta('preventDispatch', true)
           return true
         },
     }

@@ -19,7 +19,8 @@ export interface HighlightsState {
 }
 
 type HighlightsAction =
-  { type: 'set'; ranges: readonly HighlightRange[] } | { type: 'active'; id: string | null }
+  | { type: 'set'; ranges: readonly HighlightRange[]; decorations?: DecorationSet }
+  | { type: 'active'; id: string | null }
 
 export const annotationHighlightsKey = new PluginKey<HighlightsState>('annotationHighlights')
 
@@ -31,6 +32,33 @@ export const emptyHighlightsState: HighlightsState = {
 /** Replaces every highlight; the ranges are positions in the transaction's resulting document. */
 export function withHighlights(tr: Transaction, ranges: readonly HighlightRange[]): Transaction {
   return tr.setMeta(annotationHighlightsKey, { type: 'set', ranges }).setMeta('addToHistory', false)
+}
+
+/**
+ * The highlights `ranges` would make in `state`, or null when they are what it shows already.
+ * Commands use it to dispatch nothing for nothing: any dispatch writes the editor's selection
+ * back to the page, and one that comes between the reader selecting text and the editor
+ * reading that selection undoes the selection (in a seminar, presence and sync re-render
+ * often).
+ */
+export function highlightsChange(
+  state: EditorState,
+  ranges: readonly HighlightRange[],
+): DecorationSet | null {
+  const current = highlightsState(state)
+  const next = updateHighlights(current.decorations, state.doc, ranges, current.activeId)
+  return next === current.decorations ? null : next
+}
+
+/** Replaces every highlight with ones already worked out by `highlightsChange`. */
+export function withComputedHighlights(
+  tr: Transaction,
+  ranges: readonly HighlightRange[],
+  decorations: DecorationSet,
+): Transaction {
+  return tr
+    .setMeta(annotationHighlightsKey, { type: 'set', ranges, decorations })
+    .setMeta('addToHistory', false)
 }
 
 export function withActiveAnnotation(tr: Transaction, id: string | null): Transaction {
@@ -50,7 +78,11 @@ export function applyHighlightsTransaction(
     ? value.decorations.map(decorationMapping(tr), tr.doc)
     : value.decorations
   if (action?.type === 'set') {
-    const decorations = updateHighlights(mapped, tr.doc, action.ranges, value.activeId)
+    // Worked out by `highlightsChange` against this very state when nothing moved since.
+    const decorations =
+      action.decorations && !tr.docChanged
+        ? action.decorations
+        : updateHighlights(mapped, tr.doc, action.ranges, value.activeId)
     return decorations === value.decorations ? value : { decorations, activeId: value.activeId }
   }
   if (action?.type === 'active' && action.id !== value.activeId) {
