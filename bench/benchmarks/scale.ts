@@ -158,13 +158,14 @@ function figures(seminar: readonly Session[], empty: readonly Session[]): Figure
       name: 'Scale: keystroke latency p50, typing a comment',
       unit: 'ms',
       ...per(keys(50)),
+      // Issue 3: "typing in a comment keeps a median under 16 ms per keystroke".
+      target: { kind: 'below', value: 16 },
     }),
     measured({
       id: 'scale.keystroke-p95',
       name: 'Scale: keystroke latency p95, typing a comment',
       unit: 'ms',
       ...per(keys(95)),
-      target: { kind: 'below', value: 16 },
       note: `${TYPED.length} characters typed into a new comment's composer (${KEY_DELAY_MS} ms apart) through Playwright's keyboard; each from the keydown's timestamp to the first task after the next animation frame following its input event; percentiles per page load`,
     }),
     measured({

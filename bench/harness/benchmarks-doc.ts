@@ -47,10 +47,11 @@ function interpretation(summaries: readonly FigureSummary[]): string[] {
       `With the seminar’s 4,800 annotations and 2,000 replies the reader becomes interactive in ${valueOf(scaleOpen)}, ${formatRatio(scaleOpen.ratio)} the time without annotations.`,
     )
   }
-  const keystroke = bySummary(summaries, 'scale.keystroke-p95')
-  if (keystroke?.ratio != null) {
+  const keystroke = bySummary(summaries, 'scale.keystroke-p50')
+  const keystrokeTail = bySummary(summaries, 'scale.keystroke-p95')
+  if (keystroke?.ratio != null && keystrokeTail?.ratio != null) {
     sentences.push(
-      `Typing a comment beside them costs ${valueOf(keystroke)} per key at the 95th percentile (${formatRatio(keystroke.ratio)} the empty reader).`,
+      `Typing a comment beside them costs ${valueOf(keystroke)} per key at the median (${formatRatio(keystroke.ratio)} the empty reader) and ${valueOf(keystrokeTail)} at the 95th percentile (${formatRatio(keystrokeTail.ratio)}).`,
     )
   }
   const exported = bySummary(summaries, 'export.markdown')
