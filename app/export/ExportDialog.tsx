@@ -1,5 +1,5 @@
 import './ExportDialog.css'
-import { useEffect, useDeferredValue, useId, useRef, useState } from 'react'
+import { useEffect, useDeferredValue, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Platform } from '../../src/core/platform'
 import {
@@ -15,6 +15,7 @@ import {
 } from './export-document'
 import { isolate } from './isolate'
 import { runWhenIdle } from './run-when-idle'
+import { useModalDialog } from '../shell/use-modal-dialog'
 
 interface ExportDialogProps {
   /** What there is to export, read when the preview is made. */
@@ -50,18 +51,13 @@ export function ExportDialog({
   onClose,
 }: ExportDialogProps) {
   const { t } = useTranslation()
-  const dialog = useRef<HTMLDialogElement>(null)
+  const dialog = useModalDialog()
   const ids = useId()
   const [choice, setChoice] = useState(() => normalizeChoice(initialChoice, isInstructor))
   const wanted = useDeferredValue(choice)
   const [prepared, setPrepared] = useState<Prepared | null>(null)
   const [saving, setSaving] = useState(false)
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-  }, [])
 
   useEffect(() => {
     return runWhenIdle(() => {

@@ -1,6 +1,6 @@
 import './ExportDialog.css'
 import type { TFunction } from 'i18next'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MAX_OPEN_TEXT_BYTES, TextFileTooLargeError, type Platform } from '../../src/core/platform'
 import { isolate } from './isolate'
@@ -10,6 +10,7 @@ import {
   type ImportDestination,
   type ImportResult,
 } from './import-annotations'
+import { useModalDialog } from '../shell/use-modal-dialog'
 
 interface ImportAnnotationsDialogProps {
   platform: Platform
@@ -35,14 +36,9 @@ export function ImportAnnotationsDialog({
   onClose,
 }: ImportAnnotationsDialogProps) {
   const { t } = useTranslation()
-  const dialog = useRef<HTMLDialogElement>(null)
+  const dialog = useModalDialog()
   const ids = useId()
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' })
-
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-  }, [])
 
   const choose = async () => {
     setPhase({ kind: 'reading', fileName: null })

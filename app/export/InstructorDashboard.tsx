@@ -16,6 +16,7 @@ import {
 } from './members-activity'
 import { isolate } from './isolate'
 import { runWhenIdle } from './run-when-idle'
+import { useModalDialog } from '../shell/use-modal-dialog'
 
 export interface InstructorDashboardProps {
   article: ArticleDoc
@@ -46,17 +47,12 @@ export function InstructorDashboard({
   onClose,
 }: InstructorDashboardProps) {
   const { t, i18n } = useTranslation()
-  const dialog = useRef<HTMLDialogElement>(null)
+  const dialog = useModalDialog()
   const ids = useId()
   const [chosen, setChosen] = useState<SeminarMember | null>(null)
   const [rows, setRows] = useState<MemberActivity[] | null>(null)
   const [zipping, setZipping] = useState(false)
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-  }, [])
 
   useEffect(
     () => runWhenIdle(() => setRows(membersActivity(article, annotations, members))),

@@ -1,5 +1,5 @@
 import './HostSeminarDialog.css'
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleDoc } from '../../src/core/article/article-doc'
 import type { Platform } from '../../src/core/platform'
@@ -13,6 +13,7 @@ import { parseJoinLink } from '../../src/core/seminar/seminar-links'
 import { HostSeminarForm, type HostFormValues } from './HostSeminarForm'
 import { HostSeminarResult } from './HostSeminarResult'
 import { articleOfReading } from './host-article'
+import { useModalDialog } from '../shell/use-modal-dialog'
 
 export interface HostSeminarDialogProps {
   platform: Platform
@@ -45,7 +46,7 @@ export function HostSeminarDialog({
   onClose,
 }: HostSeminarDialogProps) {
   const { t } = useTranslation()
-  const dialog = useRef<HTMLDialogElement>(null)
+  const dialog = useModalDialog()
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<HostingProblem | null>(null)
@@ -56,11 +57,6 @@ export function HostSeminarDialog({
     settings: { postBeforeSeeing: false, anonymousToPeers: false },
     adminToken: '',
   })
-
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-  }, [])
 
   const showStatus = useCallback((status: HostingStatus, fallback: Phase) => {
     const latest = status.state === 'hosting' ? status.seminars.at(-1) : undefined

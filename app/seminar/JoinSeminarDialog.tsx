@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { joinSeminar } from '../../src/collab/seminar/seminar-api-client'
 import { membershipFromToken } from '../../src/core/seminar/membership'
 import { parseJoinLink } from '../../src/core/seminar/seminar-links'
 import { enterSeminar } from '../state/memberships'
 import { describeSeminarError } from './describe-seminar-error'
+import { useModalDialog } from '../shell/use-modal-dialog'
 
 export interface JoinPrefill {
   server: string
@@ -25,7 +26,7 @@ interface JoinSeminarDialogProps {
 export function JoinSeminarDialog({ prefill, defaultName, onClose }: JoinSeminarDialogProps) {
   const { t } = useTranslation()
   const id = useId()
-  const dialog = useRef<HTMLDialogElement>(null)
+  const dialog = useModalDialog()
   const [link, setLink] = useState('')
   const [server, setServer] = useState(prefill?.server ?? '')
   const [seminarId, setSeminarId] = useState(prefill?.seminarId ?? '')
@@ -33,11 +34,6 @@ export function JoinSeminarDialog({ prefill, defaultName, onClose }: JoinSeminar
   const [name, setName] = useState(defaultName)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-  }, [])
 
   const onLink = (value: string) => {
     setLink(value)

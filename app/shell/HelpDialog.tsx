@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../src/core/platform'
+import { useModalDialog } from './use-modal-dialog'
 
 export type HelpTopic = 'about' | 'shortcuts'
 
@@ -22,12 +22,7 @@ interface HelpDialogProps {
 /** About Hamish, or its keyboard shortcuts, in a native modal dialog (Escape closes it). */
 export function HelpDialog({ topic, info, onClose }: HelpDialogProps) {
   const { t } = useTranslation()
-  const dialog = useRef<HTMLDialogElement>(null)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-  }, [])
+  const dialog = useModalDialog()
 
   return (
     <dialog
