@@ -173,3 +173,18 @@ test('the server restarts mid-session and nothing is lost', async () => {
   }
   await expect(teacher.card('For the instructor only')).toBeVisible()
 })
+
+test('the switcher moves between reading alone and the seminar, each with its own notes', async () => {
+  const switcher = amal.page.getByTestId('seminar-switcher')
+  await switcher.selectOption({ label: 'Reading alone (this device)' })
+  await amal.waitForArticle()
+  await expect(syncStatus(amal.page)).toHaveCount(0)
+  // Reading alone shows this device's own notes, not the seminar's.
+  await expect(amal.highlightOf(FIRST)).toHaveCount(0)
+
+  await switcher.selectOption({ index: 1 })
+  await amal.waitForArticle()
+  await expect(syncStatus(amal.page)).toHaveAttribute('data-state', 'online')
+  for (const passage of [FIRST, THIRD, FOURTH])
+    await expect(amal.highlightOf(passage)).toHaveCount(1)
+})

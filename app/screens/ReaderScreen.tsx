@@ -43,7 +43,12 @@ export function ReaderScreen({ host }: { host: Host }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const membership = useMemo(() => found, [sameSeminar])
   const [attempt, setAttempt] = useState(0)
-  const seminarState = useSeminarReading(membership, attempt)
+  const opened = useSeminarReading(membership, attempt)
+  // Between choosing another seminar and its opening, the previous one must not show under it.
+  const seminarState =
+    opened.status === 'ready' && opened.reading.connection.membership !== membership
+      ? ({ status: 'loading' } as const)
+      : opened
   const state = membership ? seminarState : localState
   const identity: Identity = useMemo(
     () => (membership ? { userId: membership.userId, name: membership.name } : deviceReader),
