@@ -10,6 +10,9 @@ import type { SyncedDoc } from './synced-doc'
  * three documents, undo, the collection, the private notebook), synced; plus the roster, the
  * seminar's shared notebook and the classmates' documents they may read.
  */
+/** The least time between two requests for the documents held back until this student posts. */
+const RETRY_SPACING_MS = 2000
+
 export interface SeminarSession extends AnnotationSession {
   readonly roster: SyncedDoc
   readonly sharedNotebook: SyncedDoc
@@ -34,12 +37,23 @@ export async function openSeminarSession(reading: SeminarReading): Promise<Semin
   const mine = (['class', 'instructor'] as const).map((scope) =>
     connection.get(connection.docName({ kind: 'user', userId: membership.userId, scope })),
   )
+  let lastRetry = -Infinity
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
   const onMine = () => {
     if (!peers.awaitingPost()) return
     const posted = mine.some(
       (synced) => synced && annotationEntries(synced.doc).size > 0 && synced.pending() === 0,
     )
-    if (posted) void peers.retryAwaitingPost()
+    if (!posted) return
+    // Spaced out: should the server still say no, asking again must not become a busy loop.
+    const wait = lastRetry + RETRY_SPACING_MS - Date.now()
+    if (wait > 0) {
+      clearTimeout(retryTimer)
+      retryTimer = setTimeout(onMine, wait)
+      return
+    }
+    lastRetry = Date.now()
+    void peers.retryAwaitingPost()
   }
   const unsubscribes = [...mine.map((synced) => synced?.subscribe(onMine)), peers.subscribe(onMine)]
 
@@ -50,6 +64,7 @@ export async function openSeminarSession(reading: SeminarReading): Promise<Semin
     peers,
     flush: () => connection.flush(),
     close: async () => {
+      clearTimeout(retryTimer)
       for (const unsubscribe of unsubscribes) unsubscribe?.()
       await peers.close()
       await session.close()
