@@ -24,7 +24,8 @@ export interface MemberRecord {
   revokedAt: string | null
 }
 
-const SeminarRow = z
+/** A `seminars` row as both stores keep it (SQLite here, PostgreSQL in `storage/postgres`). */
+export const SeminarRow = z
   .object({
     id: z.string(),
     title: z.string(),
@@ -44,7 +45,7 @@ const SeminarRow = z
     closedAt: row.closed_at,
   }))
 
-const MemberRow = z
+export const MemberRow = z
   .object({
     seminar_id: z.string(),
     user_id: z.string(),
@@ -64,9 +65,9 @@ const MemberRow = z
     revokedAt: row.revoked_at,
   }))
 
-const SEMINAR_COLUMNS =
+export const SEMINAR_COLUMNS =
   'id, title, content_hash, join_code_hash, settings_json, created_at, closed_at'
-const MEMBER_COLUMNS = 'seminar_id, user_id, name, role, token_id, joined_at, revoked_at'
+export const MEMBER_COLUMNS = 'seminar_id, user_id, name, role, token_id, joined_at, revoked_at'
 
 /** Seminars and their members in SQLite. The article JSON is written once and not read back here. */
 export class SeminarRecords {

@@ -1,53 +1,13 @@
 import type { Pool, PoolClient } from 'pg'
-import { z } from 'zod'
-import { Role } from '../../../core/seminar/role'
-import { SeminarSettings } from '../../../core/seminar/seminar-settings'
-import type { MemberRecord, SeminarRecord } from '../../seminar/seminar-records'
+import {
+  MEMBER_COLUMNS,
+  MemberRow,
+  SEMINAR_COLUMNS,
+  SeminarRow,
+  type MemberRecord,
+  type SeminarRecord,
+} from '../../seminar/seminar-records'
 import type { RecordStorage } from '../seminar-storage'
-
-const SeminarRow = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    content_hash: z.string(),
-    join_code_hash: z.string(),
-    settings_json: z.string(),
-    created_at: z.string(),
-    closed_at: z.string().nullable(),
-  })
-  .transform((row): SeminarRecord => ({
-    id: row.id,
-    title: row.title,
-    contentHash: row.content_hash,
-    joinCodeHash: row.join_code_hash,
-    settings: SeminarSettings.parse(JSON.parse(row.settings_json)),
-    createdAt: row.created_at,
-    closedAt: row.closed_at,
-  }))
-
-const MemberRow = z
-  .object({
-    seminar_id: z.string(),
-    user_id: z.string(),
-    name: z.string(),
-    role: Role,
-    token_id: z.string(),
-    joined_at: z.string(),
-    revoked_at: z.string().nullable(),
-  })
-  .transform((row): MemberRecord => ({
-    seminarId: row.seminar_id,
-    userId: row.user_id,
-    name: row.name,
-    role: row.role,
-    tokenId: row.token_id,
-    joinedAt: row.joined_at,
-    revokedAt: row.revoked_at,
-  }))
-
-const SEMINAR_COLUMNS =
-  'id, title, content_hash, join_code_hash, settings_json, created_at, closed_at'
-const MEMBER_COLUMNS = 'seminar_id, user_id, name, role, token_id, joined_at, revoked_at'
 
 /** Seminars and their members in PostgreSQL, read by every server sharing the database. */
 export class PostgresRecordStorage implements RecordStorage {
