@@ -93,6 +93,22 @@ export function createPlatformService(deps: PlatformServiceDeps): IpcImplementat
     return opened
   }
 
+  /** The native save dialog, in the UI language, where the last save went; null if cancelled. */
+  const askWhereToSave = async (suggestedName: string): Promise<string | null> => {
+    const words = shellMessages(deps.language()).dialogs
+    const options: SaveDialogOptions = {
+      title: words.saveTitle,
+      defaultPath: nodePath.join(lastSaveFolder ?? deps.app.getPath('documents'), suggestedName),
+      filters: saveFilters(suggestedName, words),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    }
+    const window = deps.window()
+    const result = window
+      ? await deps.dialog.showSaveDialog(window, options)
+      : await deps.dialog.showSaveDialog(options)
+    return result.canceled || !result.filePath ? null : result.filePath
+  }
+
   return {
     'app:info': () =>
       Promise.resolve({ name: deps.app.getName(), version: deps.app.getVersion(), os: deps.os }),
@@ -126,47 +142,21 @@ export function createPlatformService(deps: PlatformServiceDeps): IpcImplementat
     },
 
     'file:save-text': async (request) => {
-      const words = shellMessages(deps.language()).dialogs
-      const options: SaveDialogOptions = {
-        title: words.saveTitle,
-        defaultPath: nodePath.join(
-          lastSaveFolder ?? deps.app.getPath('documents'),
-          request.suggestedName,
-        ),
-        filters: saveFilters(request.suggestedName, words),
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      }
-      const window = deps.window()
-      const result = window
-        ? await deps.dialog.showSaveDialog(window, options)
-        : await deps.dialog.showSaveDialog(options)
-      if (result.canceled || !result.filePath) return null
-      await deps.writeTextFile(result.filePath, request.text)
-      lastSaveFolder = nodePath.dirname(result.filePath)
-      return { location: result.filePath }
+      const path = await askWhereToSave(request.suggestedName)
+      if (path === null) return null
+      await deps.writeTextFile(path, request.text)
+      lastSaveFolder = nodePath.dirname(path)
+      return { location: path }
     },
 
     'file:save-bytes': async (request) => {
-      const words = shellMessages(deps.language()).dialogs
-      const options: SaveDialogOptions = {
-        title: words.saveTitle,
-        defaultPath: nodePath.join(
-          lastSaveFolder ?? deps.app.getPath('documents'),
-          request.suggestedName,
-        ),
-        filters: saveFilters(request.suggestedName, words),
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      }
-      const window = deps.window()
-      const result = window
-        ? await deps.dialog.showSaveDialog(window, options)
-        : await deps.dialog.showSaveDialog(options)
-      if (result.canceled || !result.filePath) return null
+      const path = await askWhereToSave(request.suggestedName)
+      if (path === null) return null
       const write = deps.writeBytesFile
       if (!write) throw new Error('This app cannot save binary files.')
-      await write(result.filePath, request.bytes)
-      lastSaveFolder = nodePath.dirname(result.filePath)
-      return { location: result.filePath }
+      await write(path, request.bytes)
+      lastSaveFolder = nodePath.dirname(path)
+      return { location: path }
     },
 
     'file:open-text': async ({ kind }) => {
