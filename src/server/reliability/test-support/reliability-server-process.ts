@@ -15,10 +15,8 @@
  */
 import { createInterface } from 'node:readline'
 import { DatabaseSync } from 'node:sqlite'
-import { sampleArticle } from '../../../core/article/sample-article'
 import { reportError } from '../../cli-errors'
-import { openSeminarServer } from '../../seminar/seminar-server'
-import { startWebServer } from '../../web-server'
+import { startSampleSeminarServer } from '../../seminar/test-support/sample-seminar-server'
 
 export type Fault = 'full' | 'readonly' | 'none'
 export type ServerCommand = { fault: Fault } | { memory: true }
@@ -35,27 +33,14 @@ DatabaseSync.prototype.exec = function (this: DatabaseSync, sql: string) {
   return exec.call(this, sql)
 }
 
-let url = ''
 let started
 try {
-  const seminars = await openSeminarServer({
-    dataDir,
-    defaultArticle: sampleArticle(),
-    publicUrl: () => url,
-  })
-  const web = await startWebServer({
-    webRoot,
-    article: { fileName: 'sample.txt', article: sampleArticle() },
-    version: '0.0.0-test',
-    port: Number(port),
-    seminars,
-  })
-  started = { seminars, web }
+  started = await startSampleSeminarServer({ dataDir, webRoot, port: Number(port) })
 } catch (error) {
   process.exit(reportError(error))
 }
 DatabaseSync.prototype.exec = exec
-url = started.web.url
+const url = started.web.url
 process.stdout.write(`${JSON.stringify({ url })}\n`)
 
 function applyFault(fault: Fault): void {

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
-import { sampleArticle } from '../../../core/article/sample-article'
 import type { CreateSeminarResponse, JoinSeminarResponse } from '../../../core/seminar/seminar-api'
 import { prepareDataDir } from '../../data-dir'
-import { startWebServer, type RunningWebServer } from '../../web-server'
-import { openSeminarServer, type SeminarServer, type SeminarServerOptions } from '../seminar-server'
+import type { RunningWebServer } from '../../web-server'
+import type { SeminarServer, SeminarServerOptions } from '../seminar-server'
+import { startSampleSeminarServer } from './sample-seminar-server'
 import { connectClient, type ClientOptions, type SyncClient } from './sync-client'
 
 export interface ApiAnswer {
@@ -146,23 +146,15 @@ export class SeminarHarness {
   }
 
   private async open(): Promise<void> {
-    let publicUrl = ''
-    this.seminars = await openSeminarServer({
-      ...this.options,
+    const started = await startSampleSeminarServer({
       dataDir: this.dataDir,
-      defaultArticle: sampleArticle(),
-      publicUrl: () => publicUrl,
-      now: this.clock.now,
-    })
-    this.web = await startWebServer({
       webRoot: this.webRoot,
-      article: { fileName: 'sample.txt', article: sampleArticle() },
-      version: '0.0.0-test',
       host: this.host,
       port: this.web?.port ?? 0,
-      seminars: this.seminars,
+      seminar: { ...this.options, now: this.clock.now },
     })
-    publicUrl = this.web.url
+    this.seminars = started.seminars
+    this.web = started.web
   }
 
   private async stop(): Promise<void> {
