@@ -14,19 +14,28 @@ export type ArticleSource = () => Promise<OpenedArticle | null>
  * previous one, and the current one is flushed when the page is hidden or closed. When another
  * article fails to open, the one being read stays open and `openError` says what went wrong.
  */
-export function useReading(initial: ArticleSource) {
+export function useReading(initial: ArticleSource, wanted = true) {
   const [state, setState] = useState<ReadingState>({ status: 'loading' })
   const [openError, setOpenError] = useState<unknown>(null)
   const current = useRef<LocalReading | null>(null)
+  // The startup article opens once it is wanted (a window that starts in a seminar reads nothing
+  // it does not show), and never after something else was opened.
+  const started = useRef(false)
   const generation = useRef(0)
 
   const open = useCallback(async (source: ArticleSource) => {
+    const wasStarted = started.current
+    started.current = true
     const mine = ++generation.current
     let opened: OpenedArticle | null
     let reading: LocalReading
     try {
       opened = await source()
-      if (!opened) return // the user cancelled a file dialog: keep what is open
+      if (!opened) {
+        // The user cancelled a file dialog: keep what is open, or still open the startup article.
+        started.current = wasStarted
+        return
+      }
       setOpenError(null)
       if (!current.current) setState({ status: 'loading' })
       reading = await openLocalReading(opened.article, { locks: navigator.locks })
@@ -47,10 +56,9 @@ export function useReading(initial: ArticleSource) {
   }, [])
 
   useEffect(() => {
-    // `open` sets state only after its first await, never synchronously inside this effect.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (!wanted || started.current) return
     void open(initial)
-  }, [open, initial])
+  }, [open, initial, wanted])
 
   useEffect(() => {
     const flush = () => void current.current?.flush()

@@ -30,12 +30,17 @@ export function ReaderScreen({ host }: { host: Host }) {
   const { platform, shell } = host
   const { t } = useTranslation()
   const initial = useCallback(() => startupArticle(platform), [platform])
-  const { state: localState, open, openError, dismissOpenError } = useReading(initial)
+  // A seminar, when one is chosen: the same workspace over its synced documents.
+  const { memberships, place } = useMemberships()
+  const {
+    state: localState,
+    open,
+    openError,
+    dismissOpenError,
+  } = useReading(initial, place.kind === 'local')
   // Read once per window: the identity names the reader's documents, so it must not change under them.
   const deviceReader = useMemo(() => deviceIdentity(t('defaultUserName')), []) // eslint-disable-line react-hooks/exhaustive-deps
 
-  // A seminar, when one is chosen: the same workspace over its synced documents.
-  const { memberships, place } = useMemberships()
   const found = membershipAt(place, memberships)
   // The same seminar under the same token is the same membership, whatever else was learnt about
   // it since (its title): a new object here would close and reopen the whole seminar.
