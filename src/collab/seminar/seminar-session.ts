@@ -62,7 +62,6 @@ export async function openSeminarSession(reading: SeminarReading): Promise<Semin
     roster,
     sharedNotebook,
     peers,
-    flush: () => connection.flush(),
     close: async () => {
       clearTimeout(retryTimer)
       for (const unsubscribe of unsubscribes) unsubscribe?.()
