@@ -1,22 +1,57 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import packageJson from './package.json' with { type: 'json' }
 
 const root = fileURLToPath(new URL('./app', import.meta.url))
+
+/**
+ * Writes `offline-files.json`, the names of the build's scripts, styles and fonts, for the
+ * offline worker (app/public/offline-worker.js) to keep: the chunks a visit never loaded (a
+ * dialog, the seminar's sync) must still be there when the app reopens offline. Not the `.woff`
+ * fonts: every browser with service workers takes the `.woff2` ones.
+ */
+function offlineFileList(): Plugin {
+  return {
+    name: 'hamish-offline-file-list',
+    apply: 'build',
+    // After Vite's own plugins, which drop the entry chunk that only led to the others.
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((name) => name.startsWith('assets/') && /\.(js|css|woff2)$/.test(name))
+        .sort()
+      this.emitFile({
+        type: 'asset',
+        fileName: 'offline-files.json',
+        source: JSON.stringify(files),
+      })
+    },
+  }
+}
 
 export default defineConfig({
   root,
   // Relative asset URLs: the same build is served over http by `hamish serve` and through the
   // app:// protocol in Electron.
   base: './',
-  plugins: [react()],
+  plugins: [react(), offlineFileList()],
   define: { __HAMISH_VERSION__: JSON.stringify(packageJson.version) },
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // What the first screen runs stays in one file, as before anything was split (rather
+          // than a score of shared chunks); what opens on demand (dialogs, the seminar's sync,
+          // the article importers) loads in chunks of its own.
+          groups: [{ name: 'app', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   server: {
     fs: { allow: [fileURLToPath(new URL('.', import.meta.url))] },

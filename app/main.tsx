@@ -13,7 +13,6 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { initI18n } from './i18n/i18n'
 import { chooseHost } from './platform/choose-platform'
-import { keepAppForOffline } from './platform/offline-shell'
 import { getPreferences } from './state/preferences'
 
 // Zod probes for `new Function` to compile validators; the CSP forbids it (and reports the probe).
@@ -28,4 +27,3 @@ createRoot(container).render(
     <App host={chooseHost()} />
   </StrictMode>,
 )
-keepAppForOffline()

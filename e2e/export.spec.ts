@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { ReaderPage } from './pages/reader-page'
-import { startHamishServer, type RunningServer } from './support/hamish-server'
+import { serveForThisFile } from './support/serve-for-this-file'
 
 /*
  * Issue 5, the UI: the export dialog and its preview, importing W3C / Hypothesis annotations,
@@ -15,16 +15,11 @@ const PASSAGE = 'يعد الملحق العسكري هو اللاعب الرئي
 const DEFINITION = 'الدبلوماسية الدفاعية أنشطة غير عنفيه'
 const SCREENSHOTS = process.env['HAMISH_SCREENSHOTS']
 
-let server: RunningServer
+const server = serveForThisFile()
 const contexts: BrowserContext[] = []
-
-test.beforeAll(async () => {
-  server = await startHamishServer()
-})
 
 test.afterAll(async () => {
   for (const context of contexts) await context.close()
-  await server?.stop()
 })
 
 async function comment(reader: ReaderPage, passage: string, body: string): Promise<void> {
@@ -86,23 +81,12 @@ test('imports a Hypothesis export through the UI and reports what it could not a
 }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
-  await reader.toolbar.getByRole('button', { name: 'Export…' }).click()
-  await page
-    .getByTestId('export-dialog')
-    .getByRole('button', { name: 'Import annotations…' })
-    .click()
-  const dialog = page.getByTestId('import-dialog')
-  await expect(dialog).toBeVisible()
-
-  const chooser = page.waitForEvent('filechooser')
-  await dialog.getByRole('button', { name: 'Choose a file…' }).click()
-  await (
-    await chooser
-  ).setFiles({
-    name: 'hypothesis.json',
-    mimeType: 'application/json',
-    buffer: readFileSync('src/core/w3c/fixtures/hypothesis-search.json'),
-  })
+  const dialog = await reader.openImportDialog()
+  await reader.chooseImportFile(
+    dialog,
+    'hypothesis.json',
+    readFileSync('src/core/w3c/fixtures/hypothesis-search.json'),
+  )
   const report = dialog.getByTestId('import-report')
   await expect(report).toContainText(/Annotations imported from \u2068hypothesis\.json\u2069: 3\./)
   await expect(dialog.getByTestId('import-unanchored')).toContainText(
@@ -120,18 +104,8 @@ test('imports a Hypothesis export through the UI and reports what it could not a
 test('refuses a file that is not JSON, saying why, and imports nothing', async ({ page }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
-  await reader.toolbar.getByRole('button', { name: 'Export…' }).click()
-  await page
-    .getByTestId('export-dialog')
-    .getByRole('button', { name: 'Import annotations…' })
-    .click()
-  const dialog = page.getByTestId('import-dialog')
-
-  const pick = async (name: string, buffer: Buffer) => {
-    const chooser = page.waitForEvent('filechooser')
-    await dialog.getByRole('button', { name: 'Choose a file…' }).click()
-    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer })
-  }
+  const dialog = await reader.openImportDialog()
+  const pick = (name: string, buffer: Buffer) => reader.chooseImportFile(dialog, name, buffer)
   await pick('broken.json', Buffer.from('{"rows": [', 'utf8'))
   await expect(dialog.getByRole('alert')).toContainText(
     '“\u2068broken.json\u2069” is not valid JSON',

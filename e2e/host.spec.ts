@@ -1,17 +1,9 @@
 import { expect, test, type Page } from '@playwright/test'
 import { create } from 'qrcode'
-import { startHamishServer, type RunningServer } from './support/hamish-server'
+import { serveForThisFile } from './support/serve-for-this-file'
 import { ARABIC_TITLE, ReaderPage } from './pages/reader-page'
 
-let server: RunningServer
-
-test.beforeAll(async () => {
-  server = await startHamishServer()
-})
-
-test.afterAll(async () => {
-  await server?.stop()
-})
+const server = serveForThisFile()
 
 test.use({ viewport: { width: 1280, height: 900 } })
 

@@ -1,18 +1,10 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
-import { startHamishServer, type RunningServer } from './support/hamish-server'
+import { serveForThisFile } from './support/serve-for-this-file'
 import { ARABIC_TITLE, ReaderPage } from './pages/reader-page'
 
-let server: RunningServer
-
-test.beforeAll(async () => {
-  server = await startHamishServer()
-})
-
-test.afterAll(async () => {
-  await server?.stop()
-})
+const server = serveForThisFile()
 
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
 

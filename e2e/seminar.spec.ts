@@ -2,7 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import type { CreateSeminarResponse } from '../src/core/seminar/seminar-api'
 import { connectClient } from '../src/server/seminar/test-support/sync-client'
 import { ReaderPage } from './pages/reader-page'
-import { startHamishServer, type RunningServer } from './support/hamish-server'
+import { serveForThisFile } from './support/serve-for-this-file'
 
 /*
  * Issue 4 end to end: an instructor and students in separate browser contexts (separate
@@ -17,12 +17,11 @@ const SECOND = 'الدبلوماسية الدفاعية أنشطة غير عنف
 const THIRD = 'الامن الوطني العراقي'
 const FOURTH = 'ماهية الدبلوماسية الدفاعية واهدافها'
 
-let server: RunningServer
+const server = serveForThisFile()
 let seminar: CreateSeminarResponse
 const contexts: BrowserContext[] = []
 
 test.beforeAll(async () => {
-  server = await startHamishServer()
   const response = await fetch(new URL('api/seminars', server.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -34,7 +33,6 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   for (const context of contexts) await context.close()
-  await server?.stop()
 })
 
 async function device(browser: Browser): Promise<Page> {

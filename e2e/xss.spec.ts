@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import * as Y from 'yjs'
 import { annotationEntries } from '../src/core/annotations/annotation-entry'
 import { ReaderPage } from './pages/reader-page'
-import { startHamishServer, type RunningServer } from './support/hamish-server'
+import { serveForThisFile } from './support/serve-for-this-file'
 
 /*
  * Script in what readers write stays text. Payloads go in through the comment composer and its
@@ -13,15 +13,7 @@ import { startHamishServer, type RunningServer } from './support/hamish-server'
  * reported (markup that got through and was only stopped by the CSP counts as a failure).
  */
 
-let server: RunningServer
-
-test.beforeAll(async () => {
-  server = await startHamishServer()
-})
-
-test.afterAll(async () => {
-  await server?.stop()
-})
+const server = serveForThisFile()
 
 test.use({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
 

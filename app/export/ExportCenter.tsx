@@ -1,5 +1,5 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
-import { useCallback, useMemo, useState } from 'react'
+import { lazy, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NOTEBOOK_FIELD, type AnnotationSession } from '../../src/collab/annotation-session'
 import type { LocalReading } from '../../src/collab/local-reading'
@@ -7,17 +7,25 @@ import type { Annotation } from '../../src/core/annotations/annotation'
 import type { PMNode } from '../../src/core/article/article-doc'
 import type { SeminarRole } from '../../src/core/export'
 import { isSeminarReading } from '../annotations/use-annotation-session'
+import { DialogSuspense } from '../components/DialogSuspense'
 import { chooseHost } from '../platform/choose-platform'
 import type { MemberDirectory } from '../seminar/use-member-directory'
 import { articleOfReading } from '../seminar/host-article'
 import type { Identity } from '../state/identity'
-import { DEFAULT_EXPORT_CHOICE, type ExportChoice, type ExportSource } from './export-document'
+import { DEFAULT_EXPORT_CHOICE, type ExportChoice } from './export-choice'
+import type { ExportSource } from './export-document'
 import { exportLabelsFor } from './export-labels'
-import { ExportDialog } from './ExportDialog'
 import { useExportRequests, type ExportRequest } from './export-requests'
-import { ImportAnnotationsDialog } from './ImportAnnotationsDialog'
-import { InstructorDashboard } from './InstructorDashboard'
 import type { SeminarMember } from './members-activity'
+
+// The dialogs and the exporters, importers and zip writer behind them load when one is opened.
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })))
+const ImportAnnotationsDialog = lazy(() =>
+  import('./ImportAnnotationsDialog').then((m) => ({ default: m.ImportAnnotationsDialog })),
+)
+const InstructorDashboard = lazy(() =>
+  import('./InstructorDashboard').then((m) => ({ default: m.InstructorDashboard })),
+)
 
 interface ExportCenterProps {
   reading: LocalReading
@@ -91,50 +99,58 @@ export function ExportCenter({
     [open, reading, annotations], // eslint-disable-line react-hooks/exhaustive-deps
   )
   if (open === null) return null
-  if (open === 'import') {
-    if (!session) return null
-    return (
-      <ImportAnnotationsDialog
-        platform={platform}
-        destination={() => ({
-          article: articleOfReading(reading),
-          fragment: reading.fragment,
-          articleHash: reading.meta.contentHash,
-          store: session.store,
-          existing: annotations,
-          now: new Date(),
-        })}
-        onClose={close}
-      />
-    )
-  }
-  if (open === 'dashboard') {
-    if (!isInstructor || article === null) return null
-    return (
-      <InstructorDashboard
-        article={article}
-        annotations={annotations}
-        members={members}
-        platform={platform}
-        exportSource={source}
-        onShowPassage={(id) => {
-          close()
-          onShowPassage(id)
-        }}
-        onClose={close}
-      />
-    )
-  }
   return (
-    <ExportDialog
-      source={source}
-      isInstructor={isInstructor}
-      platform={platform}
-      initialChoice={choice}
-      onChoice={setChoice}
-      onImport={() => setOpen('import')}
-      onDashboard={isInstructor ? () => setOpen('dashboard') : undefined}
-      onClose={close}
-    />
+    <DialogSuspense key={open} onClose={close}>
+      {dialogFor(open)}
+    </DialogSuspense>
   )
+
+  function dialogFor(open: ExportRequest) {
+    if (open === 'import') {
+      if (!session) return null
+      return (
+        <ImportAnnotationsDialog
+          platform={platform}
+          destination={() => ({
+            article: articleOfReading(reading),
+            fragment: reading.fragment,
+            articleHash: reading.meta.contentHash,
+            store: session.store,
+            existing: annotations,
+            now: new Date(),
+          })}
+          onClose={close}
+        />
+      )
+    }
+    if (open === 'dashboard') {
+      if (!isInstructor || article === null) return null
+      return (
+        <InstructorDashboard
+          article={article}
+          annotations={annotations}
+          members={members}
+          platform={platform}
+          exportSource={source}
+          onShowPassage={(id) => {
+            close()
+            onShowPassage(id)
+          }}
+          onClose={close}
+        />
+      )
+    }
+    return (
+      <ExportDialog
+        source={source}
+        isInstructor={isInstructor}
+        platform={platform}
+        initialChoice={choice}
+        onChoice={setChoice}
+        onImport={() => setOpen('import')}
+        onDashboard={isInstructor ? () => setOpen('dashboard') : undefined}
+        onClose={close}
+      />
+    )
+  }
 }

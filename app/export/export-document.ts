@@ -6,27 +6,13 @@ import {
   exportSummaryCsv,
   type ExportInput,
   type ExportLabels,
-  type MarkdownExportOptions,
   type MarkdownShape,
   type SeminarRole,
 } from '../../src/core/export'
 import { toW3C } from '../../src/core/w3c'
+import type { ExportChoice, ExportFormat } from './export-choice'
 
-export type ExportFormat = 'markdown' | 'w3c' | 'csv'
-
-/** Everything the export dialog lets the reader choose. */
-export interface ExportChoice extends MarkdownExportOptions {
-  readonly format: ExportFormat
-}
-
-export const DEFAULT_EXPORT_CHOICE: ExportChoice = {
-  shape: 'my-notes',
-  format: 'markdown',
-  groupBy: 'section',
-  includeHighlights: true,
-  includeResolved: false,
-  includeNotebook: false,
-}
+export { DEFAULT_EXPORT_CHOICE, type ExportChoice, type ExportFormat } from './export-choice'
 
 /** What there is to export, as the workspace holds it now. */
 export interface ExportSource {

@@ -4,6 +4,8 @@ export const ar: Messages = {
   appName: 'هامش',
   skipToArticle: 'انتقل إلى نص المقال',
   loading: 'جارٍ فتح المقال…',
+  dialogOpening: 'جارٍ الفتح…',
+  dialogFailed: 'تعذّر فتح هذه النافذة ({{detail}}). أعد تحميل الصفحة وحاول مرة أخرى.',
   loadFailedTitle: 'تعذّر فتح المقال',
   retry: 'أعد المحاولة',
   openBuiltIn: 'افتح المقال المضمَّن',

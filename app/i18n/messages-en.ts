@@ -3,6 +3,8 @@ export const en = {
   appName: 'Hamish',
   skipToArticle: 'Skip to the article',
   loading: 'Opening the article…',
+  dialogOpening: 'Opening…',
+  dialogFailed: 'This could not be opened ({{detail}}). Reload the page and try again.',
   loadFailedTitle: 'The article could not be opened',
   retry: 'Try again',
   openBuiltIn: 'Open the built-in article',

@@ -24,7 +24,7 @@ export function browserPlatform(): Platform {
     kind: 'browser',
     appInfo: () =>
       Promise.resolve({ name: 'Hamish', version: __HAMISH_VERSION__, os: navigator.platform }),
-    startupArticle,
+    startupArticle: startupArticleReader(),
     openArticle: () =>
       pickFile(SUPPORTED_ARTICLE_EXTENSIONS).then((file) => (file ? readArticleFile(file) : null)),
     saveText: (request) => download(new Blob([request.text], { type: request.mimeType }), request),
@@ -38,18 +38,29 @@ export function browserPlatform(): Platform {
   }
 }
 
-/** The article `hamish serve` was started on; null when no Hamish server is behind this page. */
-async function startupArticle(): Promise<OpenedArticle | null> {
-  let response: Response
-  try {
-    response = await fetch('./api/article', { headers: { accept: 'application/json' } })
-  } catch {
-    return null
+/**
+ * Reads the article `hamish serve` was started on; null when no Hamish server is behind this
+ * page. The server has the browser preload it with the page (a `Link` header, see
+ * src/server/web-server.ts); it is asked for as soon as the platform is made, which takes that
+ * answer up even in a window that starts in a seminar and never reads it (Chromium warns about
+ * a preload nobody asks for). Reading it again (Try again) asks anew.
+ */
+function startupArticleReader(): () => Promise<OpenedArticle | null> {
+  let preloaded: Promise<Response | null> | null = requestStartupArticle()
+  return async () => {
+    const request = preloaded ?? requestStartupArticle()
+    preloaded = null
+    const response = await request
+    if (!response?.ok || !response.headers.get('content-type')?.includes('application/json')) {
+      return null
+    }
+    return OpenedArticleResponse.parse(await response.json())
   }
-  if (!response.ok || !response.headers.get('content-type')?.includes('application/json')) {
-    return null
-  }
-  return OpenedArticleResponse.parse(await response.json())
+}
+
+function requestStartupArticle(): Promise<Response | null> {
+  // Asked as the preload asks: a header of its own would make the browser fetch it again.
+  return fetch('./api/article').catch(() => null)
 }
 
 async function openText(request: OpenTextRequest): Promise<OpenedText | null> {

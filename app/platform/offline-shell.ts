@@ -3,10 +3,22 @@
  * reopens offline (the seminar's documents are already in IndexedDB). Browsers allow it only
  * in secure contexts (https, or this computer); elsewhere, and in Electron (whose files are on
  * disk), there is nothing to do.
+ *
+ * Called once the first screen has shown, and registered when the browser is next idle: the
+ * worker downloads the app's files again to keep them, which on a first visit would otherwise
+ * compete with opening the article.
  */
 export function keepAppForOffline(): void {
+  if (requested) return
+  requested = true
   if (!import.meta.env.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return
+  whenIdle(register)
+}
+
+let requested = false
+
+function register(): void {
   navigator.serviceWorker.register('./offline-worker.js', { scope: './' }).then(
     async () => {
       const ready = await navigator.serviceWorker.ready
@@ -19,4 +31,11 @@ export function keepAppForOffline(): void {
     // Without the worker the app still works online; only reopening offline is lost.
     () => undefined,
   )
+}
+
+const IDLE_TIMEOUT_MS = 5_000
+
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS })
+  else setTimeout(task, 0)
 }

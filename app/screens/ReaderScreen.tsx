@@ -1,20 +1,21 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { lazy, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppInfo } from '../../src/core/platform'
 import { ArticleHeader } from '../components/ArticleHeader'
+import { DialogSuspense } from '../components/DialogSuspense'
 import { Notice } from '../components/Notice'
 import { ReaderToolbar } from '../components/ReaderToolbar'
 import { describeOpenError } from '../reader/describe-open-error'
 import { bundledArticle, startupArticle } from '../reader/load-article'
 import { useReading } from '../reader/use-reading'
 import type { Host } from '../platform/choose-platform'
-import { HostSeminarForReading } from '../seminar/HostSeminarDialog'
+import { keepAppForOffline } from '../platform/offline-shell'
 import { openHostedSeminar } from '../seminar/host-open-seminar'
-import { HelpDialog, type HelpTopic } from '../shell/HelpDialog'
+import type { HelpTopic } from '../shell/HelpDialog'
 import { useDesktopShell } from '../shell/use-desktop-shell'
 import { useFileDrop } from '../shell/use-file-drop'
 import { describeSeminarError } from '../seminar/describe-seminar-error'
-import { JoinSeminarDialog, type JoinPrefill } from '../seminar/JoinSeminarDialog'
+import type { JoinPrefill } from '../seminar/JoinSeminarDialog'
 import { SeminarSwitcher } from '../seminar/SeminarSwitcher'
 import { SyncStatusIndicator } from '../seminar/SyncStatusIndicator'
 import { useSeminarLinks } from '../seminar/use-seminar-links'
@@ -25,6 +26,18 @@ import { membershipKey } from '../../src/core/seminar/membership'
 import { ReadingWorkspace } from './ReadingWorkspace'
 
 const SIDE_PANEL_ID = 'reader-side-panel'
+
+// Opened on demand, so their code (the seminar forms, the QR code) loads with the first opening
+// rather than before the article shows.
+const HelpDialog = lazy(() =>
+  import('../shell/HelpDialog').then((m) => ({ default: m.HelpDialog })),
+)
+const HostSeminarForReading = lazy(() =>
+  import('../seminar/HostSeminarDialog').then((m) => ({ default: m.HostSeminarForReading })),
+)
+const JoinSeminarDialog = lazy(() =>
+  import('../seminar/JoinSeminarDialog').then((m) => ({ default: m.JoinSeminarDialog })),
+)
 
 export function ReaderScreen({ host }: { host: Host }) {
   const { platform, shell } = host
@@ -59,6 +72,11 @@ export function ReaderScreen({ host }: { host: Host }) {
     () => (membership ? { userId: membership.userId, name: membership.name } : deviceReader),
     [membership, deviceReader],
   )
+  // Not before the first screen has shown: keeping the app's files downloads them all again.
+  const settled = state.status !== 'loading'
+  useEffect(() => {
+    if (settled) keepAppForOffline()
+  }, [settled])
   const [link, linkHandled] = useSeminarLinks()
   const [joining, setJoining] = useState<JoinPrefill | null | false>(
     link.kind === 'join' ? link.prefill : false,
@@ -120,29 +138,39 @@ export function ReaderScreen({ host }: { host: Host }) {
     </>
   )
 
+  const closeJoin = () => {
+    setJoining(false)
+    linkHandled()
+  }
+
   // Rendered beside whichever screen shows, always at the same place: a dialog must not lose
   // what is typed in it when the screen under it changes (the article finishing loading, say).
   const dialogs = (
     <>
-      {help && <HelpDialog topic={help.topic} info={help.info} onClose={() => setHelp(null)} />}
+      {help && (
+        <DialogSuspense onClose={() => setHelp(null)}>
+          <HelpDialog topic={help.topic} info={help.info} onClose={() => setHelp(null)} />
+        </DialogSuspense>
+      )}
       {hosting && state.status === 'ready' && (
-        <HostSeminarForReading
-          reading={state.reading}
-          platform={platform}
-          defaultName={identity.name === t('defaultUserName') ? '' : identity.name}
-          onOpenSeminar={openHostedSeminar}
-          onClose={() => setHosting(false)}
-        />
+        <DialogSuspense onClose={() => setHosting(false)}>
+          <HostSeminarForReading
+            reading={state.reading}
+            platform={platform}
+            defaultName={identity.name === t('defaultUserName') ? '' : identity.name}
+            onOpenSeminar={openHostedSeminar}
+            onClose={() => setHosting(false)}
+          />
+        </DialogSuspense>
       )}
       {joining !== false && (
-        <JoinSeminarDialog
-          prefill={joining}
-          defaultName={memberships[0]?.name ?? ''}
-          onClose={() => {
-            setJoining(false)
-            linkHandled()
-          }}
-        />
+        <DialogSuspense onClose={closeJoin}>
+          <JoinSeminarDialog
+            prefill={joining}
+            defaultName={memberships[0]?.name ?? ''}
+            onClose={closeJoin}
+          />
+        </DialogSuspense>
       )}
     </>
   )
@@ -216,7 +244,7 @@ export function ReaderScreen({ host }: { host: Host }) {
                 className="tool"
                 onClick={() => {
                   goTo({ kind: 'local' })
-                  void open(() => Promise.resolve(bundledArticle()))
+                  void open(bundledArticle)
                 }}
               >
                 {t('openBuiltIn')}

@@ -41,6 +41,11 @@ export interface LoadedPage {
   readonly shownMs: number
   /** Milliseconds from navigation start to the first frame where the whole condition held. */
   readonly readyMs: number
+  /**
+   * Milliseconds from navigation start to the first frame with the first screen complete: the
+   * text shown and every highlight and card in view rendered.
+   */
+  readonly interactiveMs: number
   close(): Promise<void>
 }
 
@@ -63,11 +68,18 @@ export interface LoadOptions {
  * with `eval`, which the app's Content-Security-Policy forbids. The probe keeps its own time, so
  * how often it is asked does not change the figure.
  */
-async function pollMilestones(page: Page): Promise<{ shown: number; ready: number } | null> {
+interface Milestones {
+  shown: number
+  ready: number
+  interactive: number
+}
+
+async function pollMilestones(page: Page): Promise<Milestones | null> {
   const deadline = performance.now() + READY_TIMEOUT_MS
   while (performance.now() < deadline) {
-    const { shown, ready } = await callInPage(page, 'milestones')
-    if (shown !== null && ready !== null) return { shown, ready }
+    const { shown, ready, interactive } = await callInPage(page, 'milestones')
+    if (shown !== null && ready !== null && interactive !== null)
+      return { shown, ready, interactive }
     await page.waitForTimeout(POLL_MS)
   }
   return null
@@ -96,6 +108,7 @@ export async function loadUntilReady(browser: Browser, options: LoadOptions): Pr
       page,
       shownMs: milestones.shown,
       readyMs: milestones.ready,
+      interactiveMs: milestones.interactive,
       close: () => context.close(),
     }
   } catch (error) {

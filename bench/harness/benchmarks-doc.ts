@@ -42,9 +42,13 @@ function interpretation(summaries: readonly FigureSummary[]): string[] {
     )
   }
   const scaleOpen = bySummary(summaries, 'scale.open')
+  const scaleComplete = bySummary(summaries, 'scale.complete')
   if (scaleOpen?.ratio != null && scaleOpen.measured) {
+    const rest = scaleComplete?.measured
+      ? `; the highlights beyond the first screen are drawn a slice at a time after that, all of them by ${valueOf(scaleComplete)}`
+      : ''
     sentences.push(
-      `With the seminar’s 4,800 annotations and 2,000 replies the reader becomes interactive in ${valueOf(scaleOpen)}, ${formatRatio(scaleOpen.ratio)} the time without annotations.`,
+      `With the seminar’s 4,800 annotations and 2,000 replies the reader becomes interactive (the first screen’s highlights and cards drawn) in ${valueOf(scaleOpen)}, ${formatRatio(scaleOpen.ratio)} the time without annotations${rest}.`,
     )
   }
   const keystroke = bySummary(summaries, 'scale.keystroke-p50')

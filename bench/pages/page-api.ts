@@ -20,8 +20,14 @@ export interface ReadyCondition {
 export interface ReadyMilestones {
   /** The title visible and the whole text present. */
   readonly shown: number | null
-  /** That, and the highlights rendered: the whole condition. */
+  /** That, and every highlight rendered: the whole condition. */
   readonly ready: number | null
+  /**
+   * Known once `ready` is: the first frame by which every highlight and comment card in the
+   * first screen had been rendered (what the reader sees without scrolling); `shown` when the
+   * condition asks for no highlights.
+   */
+  readonly interactive: number | null
 }
 
 export interface ReadyProbeApi {

@@ -2,12 +2,77 @@ import type { ReadyCondition, ReadyProbeApi } from './page-api'
 
 /*
  * Injected before any of the page's own scripts run, so it must stay tiny: it checks once per
- * animation frame whether the reader is interactive, and remembers when it first was.
+ * animation frame whether the reader is interactive, and remembers when it first was. It also
+ * notes when each highlight and comment card first appeared, so that once everything is there it
+ * can tell when the first screen was complete.
  */
 
 const GIVE_UP_MS = 120_000
 let shown: number | null = null
 let ready: number | null = null
+let interactive: number | null = null
+const frames: number[] = []
+/** `h:<id>` for a highlight in the article, `c:<id>` for anything else (a margin card). */
+const firstSeen = new Map<string, number>()
+/** How many highlights (`h:` keys) `firstSeen` holds. */
+let highlightsSeen = 0
+
+function keyOf(element: Element, textSelector: string): string | null {
+  const id = element.getAttribute('data-annotation-id')
+  if (id === null) return null
+  return `${element.closest(textSelector) ? 'h' : 'c'}:${id}`
+}
+
+function watchAnnotationElements(textSelector: string): MutationObserver {
+  const note = (element: Element, now: number) => {
+    const key = keyOf(element, textSelector)
+    if (key === null || firstSeen.has(key)) return
+    firstSeen.set(key, now)
+    if (key.startsWith('h:')) highlightsSeen++
+  }
+  const observer = new MutationObserver((records) => {
+    const now = performance.now()
+    for (const record of records) {
+      if (record.type === 'attributes' && record.target instanceof Element) note(record.target, now)
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue
+        note(node, now)
+        for (const element of node.querySelectorAll('[data-annotation-id]')) note(element, now)
+      }
+    }
+  })
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-annotation-id'],
+  })
+  return observer
+}
+
+function onScreen(element: Element): boolean {
+  const box = element.getBoundingClientRect()
+  return (
+    box.width > 0 &&
+    box.bottom > 0 &&
+    box.top < innerHeight &&
+    box.right > 0 &&
+    box.left < innerWidth &&
+    element.checkVisibility()
+  )
+}
+
+/** The first frame by which everything annotated on screen now had appeared. */
+function firstScreenFrame(textSelector: string): number | null {
+  let latest = 0
+  for (const element of document.querySelectorAll('[data-annotation-id]')) {
+    if (!onScreen(element)) continue
+    const seen = firstSeen.get(keyOf(element, textSelector) ?? '')
+    if (seen === undefined) return null
+    latest = Math.max(latest, seen)
+  }
+  return frames.find((frame) => frame >= latest) ?? null
+}
 
 function isVisible(element: Element | null): boolean {
   if (element === null) return false
@@ -31,6 +96,9 @@ function textShown(condition: ReadyCondition): boolean {
 
 function highlightsShown(condition: ReadyCondition): boolean {
   if (condition.minHighlights === 0) return true
+  // Counting the page's highlights every frame would slow what is measured; the count of those
+  // seen so far says when counting them is worth it.
+  if (highlightsSeen < condition.minHighlights) return false
   const root = document.querySelector(condition.textSelector)
   return (
     root !== null && distinctHighlights(root, condition.minHighlights) >= condition.minHighlights
@@ -39,14 +107,21 @@ function highlightsShown(condition: ReadyCondition): boolean {
 
 const api: ReadyProbeApi = {
   installReadyProbe(condition) {
+    const observer =
+      condition.minHighlights > 0 ? watchAnnotationElements(condition.textSelector) : null
     const check = (now: number) => {
+      frames.push(performance.now())
       if (shown === null && textShown(condition)) shown = performance.now()
-      if (shown !== null && highlightsShown(condition)) ready = performance.now()
-      else if (now < GIVE_UP_MS) requestAnimationFrame(check)
+      if (shown !== null && highlightsShown(condition)) {
+        ready = performance.now()
+        observer?.disconnect()
+        // Pessimistic when an element on screen slipped past the observer.
+        interactive = observer ? (firstScreenFrame(condition.textSelector) ?? ready) : shown
+      } else if (now < GIVE_UP_MS) requestAnimationFrame(check)
     }
     requestAnimationFrame(check)
   },
-  milestones: () => ({ shown, ready }),
+  milestones: () => ({ shown, ready, interactive }),
 }
 
 window.hamishBench = { ...window.hamishBench, ...api }

@@ -59,6 +59,25 @@ export class ReaderPage {
     await this.page.waitForTimeout(50)
   }
 
+  /** Export… › Import annotations…: the import dialog, open. */
+  async openImportDialog(): Promise<Locator> {
+    await this.toolbar.getByRole('button', { name: 'Export…' }).click()
+    await this.page
+      .getByTestId('export-dialog')
+      .getByRole('button', { name: 'Import annotations…' })
+      .click()
+    const dialog = this.page.getByTestId('import-dialog')
+    await expect(dialog).toBeVisible()
+    return dialog
+  }
+
+  /** Chooses a JSON file in the import dialog, as the reader would in the file picker. */
+  async chooseImportFile(dialog: Locator, name: string, buffer: Buffer): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser')
+    await dialog.getByRole('button', { name: 'Choose a file…' }).click()
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer })
+  }
+
   highlight(id: string): Locator {
     return this.article.locator(`[data-annotation-id="${id}"]`)
   }

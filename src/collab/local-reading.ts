@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { articlePlainText } from '../core/article'
+import { articlePlainText } from '../core/article/article-text'
 import type { ArticleDoc } from '../core/article/article-doc'
 import { contentHash } from '../core/content-hash'
 import { docName, localSeminarId } from '../core/seminar/doc-names'

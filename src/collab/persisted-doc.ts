@@ -19,18 +19,88 @@ export async function openPersistedDoc(
   doc: Y.Doc = new Y.Doc(),
 ): Promise<PersistedDoc> {
   const persistence = new IndexeddbPersistence(name, doc)
-  await persistence.whenSynced
+  await loadedWithoutEcho(persistence)
+  const updates = new UpdateBatches(persistence)
   let closed = false
   return {
     name,
     doc,
-    flush: () => (closed ? Promise.resolve() : storeState(persistence, true)),
+    flush: () => {
+      if (closed) return Promise.resolve()
+      // The whole state written now holds whatever was waiting for its batch.
+      updates.discard()
+      return storeState(persistence, true)
+    },
     close: async () => {
       if (closed) return
+      updates.stop()
       await storeState(persistence, true)
       closed = true
       await persistence.destroy()
       doc.destroy()
     },
+  }
+}
+
+/**
+ * Waits for what was stored to be loaded. y-indexeddb listens for updates from its start, so Yjs
+ * encodes the whole stored state as one update while loading it, for a listener that then
+ * ignores it (it came from the store): a fifth of opening a document with thousands of
+ * annotations. The listener is therefore unhooked (`UpdateBatches` stores updates once the load
+ * has ended), and a change made to the document meanwhile is stored with the whole state then.
+ */
+async function loadedWithoutEcho(persistence: IndexeddbPersistence): Promise<void> {
+  const { doc } = persistence
+  let changedMeanwhile = false
+  const noteChange = (transaction: Y.Transaction) => {
+    if (transaction.origin !== persistence) changedMeanwhile = true
+  }
+  doc.off('update', persistence._storeUpdate)
+  doc.on('afterTransaction', noteChange)
+  try {
+    await persistence.whenSynced
+  } finally {
+    doc.off('afterTransaction', noteChange)
+  }
+  if (changedMeanwhile) await storeState(persistence, true)
+}
+
+/**
+ * Stores the document's updates a batch at a time: every update made in one run of code (an
+ * import writing hundreds of annotations, one transaction each) is merged into one IndexedDB
+ * write. y-indexeddb writes each update in a transaction of its own, and a page reloaded right
+ * after such a burst lost the writes still queued: they are aborted when the page unloads.
+ */
+class UpdateBatches {
+  private pending: Uint8Array[] = []
+
+  constructor(private readonly persistence: IndexeddbPersistence) {
+    persistence.doc.on('update', this.onUpdate)
+  }
+
+  /** Forgets what waits for its batch: for when the whole state is about to be written. */
+  discard(): void {
+    this.pending = []
+  }
+
+  stop(): void {
+    this.persistence.doc.off('update', this.onUpdate)
+    this.discard()
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this.persistence) return
+    if (this.pending.length === 0) queueMicrotask(this.write)
+    this.pending.push(update)
+  }
+
+  private readonly write = () => {
+    const { pending } = this
+    if (pending.length === 0) return
+    this.pending = []
+    this.persistence._storeUpdate(
+      pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending),
+      null,
+    )
   }
 }

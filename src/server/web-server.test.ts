@@ -99,7 +99,11 @@ describe('startWebServer', () => {
       expect(answer.status).toBe(200)
       expect(answer.body).toBe(INDEX_HTML)
       expect(answer.headers['cache-control']).toBe('no-cache')
+      // The article is asked for while the page's script loads.
+      expect(answer.headers['link']).toBe('<./api/article>; rel=preload; as=fetch; crossorigin')
     }
+    expect((await get('/api/health')).headers['link']).toBeUndefined()
+    expect((await get('/assets/app-1234.js')).headers['link']).toBeUndefined()
   })
 
   it("sends seminar link paths to the app's page, where its relative assets load", async () => {

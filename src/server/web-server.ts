@@ -18,6 +18,14 @@ import { setSecurityHeaders } from './security-headers'
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 4321
 
+/** Matches the page's own request: the same address, no credentials beyond the origin's. */
+const ARTICLE_PRELOAD = '<./api/article>; rel=preload; as=fetch; crossorigin'
+
+/** Whether sirv answers this address with the app's page: an HTML file, or a path of no file. */
+function isPagePath(pathname: string): boolean {
+  return pathname.endsWith('.html') || !/\.[^/]+$/.test(pathname)
+}
+
 export interface WebServerOptions {
   /** The built web app: a folder with index.html and its assets (`dist/web`). */
   webRoot: string
@@ -107,6 +115,10 @@ function createRequestHandler(
         'Cache-Control',
         pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       )
+      // The page asks for the article (app/platform/browser-platform.ts) only once its script
+      // has run; asked for here, it arrives while the script loads. A header rather than a tag
+      // in index.html: the desktop app loads the same page with no server to ask.
+      if (isPagePath(pathname)) res.setHeader('Link', ARTICLE_PRELOAD)
     },
     onNoMatch(req, res) {
       sendText(res, 404, `Not found: ${req.url ?? '/'}`)

@@ -159,6 +159,17 @@ describe('encoding relative positions', () => {
     expect(pmPosFromRelativePosition(doc, fragment, decoded!)).toBe(5)
   })
 
+  it('decodes each encoding once: re-anchoring thousands of annotations reuses the positions', () => {
+    const { fragment } = seededArticleDoc(paragraphsDoc('one two'))
+    const encoded = encodeRelativePosition(relativePositionFromPmPos(fragment, 3))
+    const first = decodeRelativePosition(encoded)
+    expect(first).not.toBeNull()
+    expect(decodeRelativePosition(encoded)).toBe(first)
+    // A refused encoding stays refused when asked again.
+    expect(decodeRelativePosition(`${encoded}AAAA`)).toBeNull()
+    expect(decodeRelativePosition(`${encoded}AAAA`)).toBeNull()
+  })
+
   it('returns null for garbage, and never throws', () => {
     const { fragment } = seededArticleDoc(paragraphsDoc('one'))
     const valid = encodeRelativePosition(relativePositionFromPmPos(fragment, 2))

@@ -200,8 +200,26 @@ export function encodeRelativePosition(rel: Y.RelativePosition): string {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
 
+/**
+ * Decoded positions by their encoding. Every change to any annotation re-anchors all of them, and
+ * with thousands in a seminar decoding (checked by re-encoding) was most of that work. Bounded so
+ * that a long session cannot grow it without limit; positions are never mutated, so sharing one
+ * is safe.
+ */
+const decoded = new Map<string, Y.RelativePosition | null>()
+const DECODED_LIMIT = 50_000
+
 /** The inverse of `encodeRelativePosition`; null for anything it would not have written. */
 export function decodeRelativePosition(encoded: string): Y.RelativePosition | null {
+  const known = decoded.get(encoded)
+  if (known !== undefined) return known
+  if (decoded.size >= DECODED_LIMIT) decoded.clear()
+  const rel = decodeUncached(encoded)
+  decoded.set(encoded, rel)
+  return rel
+}
+
+function decodeUncached(encoded: string): Y.RelativePosition | null {
   if (encoded === '' || !BASE64.test(encoded)) return null
   try {
     const bytes = fromBase64(encoded)

@@ -31,13 +31,20 @@ export function authorNames(input: ExportInput, labels: ExportLabels): AuthorNam
     }
   }
 
+  const nameOf = (userId: string): string => {
+    const number = numbers.get(userId)
+    if (number !== undefined) return fillLabel(labels.anonymousStudent, { n: String(number) })
+    const name = oneLine(latest.get(userId)?.authorName ?? '')
+    return name === '' ? userId : name
+  }
+  // Asked once for every annotation written: each name is made once.
+  const names = new Map<string, string>()
   return {
     isStudent,
     nameOf(userId) {
-      const number = numbers.get(userId)
-      if (number !== undefined) return fillLabel(labels.anonymousStudent, { n: String(number) })
-      const name = oneLine(latest.get(userId)?.authorName ?? '')
-      return name === '' ? userId : name
+      let name = names.get(userId)
+      if (name === undefined) names.set(userId, (name = nameOf(userId)))
+      return name
     },
   }
 }

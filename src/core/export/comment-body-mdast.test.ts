@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../annotations/annotation-test-support'
-import {
-  commentBodiesBlocks,
-  commentBodyBlocks,
-  parsedBodyBlocks,
-  plainProseBlocks,
-} from './comment-body-mdast'
+import { commentBodiesBlocks, commentBodyBlocks, parsedBodyBlocks } from './comment-body-mdast'
+import { plainProseBlocks } from './prose-blocks'
 
 describe('commentBodyBlocks', () => {
   it('keeps paragraphs with their emphasis, code and safe links', () => {

@@ -1,8 +1,7 @@
-import type { Code, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
-import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
+import type { Code, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { safeLinkHref } from '../article/link-href'
+import { mayHoldAutolinkLiteral, parseCommentMarkdown } from './comment-markdown-parser'
+import { markedProseBlocks, plainProseBlocks } from './prose-blocks'
 
 /** What a comment may add to the list item that holds it: nothing that has structure of its own. */
 export type CommentBlock = Paragraph | Code
@@ -17,84 +16,75 @@ export type CommentBlock = Paragraph | Code
  */
 export function commentBodyBlocks(body: string): CommentBlock[] {
   if (body.trim() === '') return []
-  return plainProseBlocks(body) ?? parsedBodyBlocks(body)
+  return proseBlocks(body) ?? parsedBodyBlocks(body)
+}
+
+/** A comment read without the parser, where it holds no Markdown, or emphasis and links only. */
+function proseBlocks(body: string): CommentBlock[] | null {
+  const plain = plainProseBlocks(body)
+  if (plain !== null) return plain
+  const marked = markedProseBlocks(body)
+  return marked === null ? null : commentBlocksOf(marked, body)
 }
 
 /**
- * Parsing is the slow part of an export, and most comments are prose with no Markdown in them.
- * These find anything that might be Markdown (or a lone CR or NUL, which the parser rewrites).
+ * What each parsed document starts with: the parser drops a byte-order mark that starts one, and
+ * every position after it would be one off. After a line break it is text like any other.
  */
-const MARKDOWN_ANYWHERE = /[\\`*_[\]<>&~|\r\0]|https?:|mailto:|www\.|@/iu
-/** At the start of a line: headings, quotes, list items, setext underlines, indented code. */
-const MARKDOWN_AT_LINE_START = /^(?:[ ]{0,3}(?:[#>=+-]|\d+[.)])|[ ]{4}|[ ]*\t)/mu
-/** Two spaces before a line break make a hard break; rare, and left to the parser. */
-const HARD_BREAK_SPACES = / {2,}\r?\n/u
-
-/**
- * The blocks of a comment with no Markdown syntax at all, as the parser would read them (one
- * paragraph per run of lines, each line's leading spaces dropped), or null when the comment
- * might hold some.
- */
-export function plainProseBlocks(body: string): Paragraph[] | null {
-  if (MARKDOWN_ANYWHERE.test(body) || MARKDOWN_AT_LINE_START.test(body)) return null
-  if (HARD_BREAK_SPACES.test(body)) return null
-  return body
-    .split(/\n(?:[ \t]*\n)+/u)
-    .map((chunk) => chunk.split('\n').map((line) => line.replace(/^[ \t]+|[ \t]+$/gu, '')))
-    .map((lines) => lines.join('\n').replace(/^\n+|\n+$/gu, ''))
-    .filter((text) => text !== '')
-    .map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] }))
-}
-
-/**
- * GFM's syntax, made once: `gfm()` merges its five extensions each time it is called, which cost
- * as much as parsing a short comment.
- */
-let gfmSyntax: FromMarkdownOptions | undefined
-
-function parse(markdown: string): Root {
-  gfmSyntax ??= { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }
-  return fromMarkdown(markdown, gfmSyntax)
-}
+const DOCUMENT_START = '\n'
 
 /** Any comment, through the Markdown parser. */
 export function parsedBodyBlocks(body: string): CommentBlock[] {
-  return commentBlocksOf(parse(body).children, body)
+  const source = `${DOCUMENT_START}${body}`
+  return commentBlocksOf(parseCommentMarkdown(source).children, source)
 }
 
 /**
  * Many comments through the parser at once, in the same order. Setting the parser up costs more
- * than parsing a short comment, so they are parsed as one document, each after a marker (an HTML
- * comment at the start of a block, which ends whatever block came before). Where one comment
- * could reach into the next (an unclosed code fence or HTML block swallowing a marker, a link
- * definition that would name links in others), each is parsed alone instead.
+ * than parsing a short comment, so they are parsed in two documents: those that might hold a bare
+ * URL, and the rest, which `parseCommentMarkdown` reads faster.
  */
 export function parsedBodiesBlocks(bodies: readonly string[]): CommentBlock[][] {
-  if (bodies.length < 2) return bodies.map(parsedBodyBlocks)
-  const markers = bodies.map((_, index) => `<!--hamish-comment-${index}-->`)
-  const parts = bodies.map((body, index) => `${markers[index]}\n\n${body}\n\n`)
-  const markerOffsets: number[] = []
-  let offset = 0
-  for (const part of parts) {
-    markerOffsets.push(offset)
-    offset += part.length
+  const out: CommentBlock[][] = []
+  const mayLink = bodies.map(mayHoldAutolinkLiteral)
+  for (const wanted of [false, true]) {
+    const indexes = [...bodies.keys()].filter((index) => mayLink[index] === wanted)
+    const blocks = parsedTogether(indexes.map((index) => bodies[index] as string))
+    indexes.forEach((index, at) => (out[index] = blocks[at] as CommentBlock[]))
   }
-  const source = parts.join('')
-  const tree = parse(source)
+  return out
+}
+
+/**
+ * Comments parsed as one document, each after a blank line, and split again by where each block
+ * starts. A blank line ends every block that a following comment cannot continue; where one
+ * comment's block reaches into the next (an unclosed code fence or HTML block, a list the next
+ * comment carries on) or a link definition would name links in others, each is parsed alone.
+ */
+function parsedTogether(bodies: readonly string[]): CommentBlock[][] {
+  if (bodies.length < 2) return bodies.map(parsedBodyBlocks)
+  const starts: number[] = []
+  let source = DOCUMENT_START
+  for (const body of bodies) {
+    starts.push(source.length)
+    source += `${body}\n\n`
+  }
+  const tree = parseCommentMarkdown(source)
   if (tree.children.some(definesNames)) return bodies.map(parsedBodyBlocks)
 
-  // A marker is one where it was put, not a comment that happens to hold the same text.
-  const isMarker = (node: RootContent, index: number): boolean =>
-    node.type === 'html' &&
-    node.value === markers[index] &&
-    node.position?.start.offset === markerOffsets[index]
-  const groups: RootContent[][] = []
+  const groups: RootContent[][] = bodies.map(() => [])
+  let at = 0
   for (const node of tree.children) {
-    if (isMarker(node, groups.length)) groups.push([])
-    else if (groups.length === 0) return bodies.map(parsedBodyBlocks)
-    else groups.at(-1)?.push(node)
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return bodies.map(parsedBodyBlocks)
+    while (at + 1 < bodies.length && start >= (starts[at + 1] as number)) at += 1
+    const bodyStart = starts[at] as number
+    if (start < bodyStart || end > bodyStart + (bodies[at] as string).length) {
+      return bodies.map(parsedBodyBlocks)
+    }
+    groups[at]?.push(node)
   }
-  if (groups.length !== bodies.length) return bodies.map(parsedBodyBlocks)
   return groups.map((nodes) => commentBlocksOf(nodes, source))
 }
 
@@ -126,7 +116,7 @@ export function commentBodiesBlocks(bodies: readonly string[]): CommentBlock[][]
   const out: CommentBlock[][] = []
   const toParse: number[] = []
   bodies.forEach((body, index) => {
-    const prose = body.trim() === '' ? [] : plainProseBlocks(body)
+    const prose = body.trim() === '' ? [] : proseBlocks(body)
     if (prose === null) toParse.push(index)
     out.push(prose ?? [])
   })
@@ -145,6 +135,7 @@ export function literalParagraphs(text: string): Paragraph[] {
 
 /** Lines of text, joined by hard breaks. */
 export function linesAsPhrasing(text: string): PhrasingContent[] {
+  if (!text.includes('\n')) return [{ type: 'text', value: text }]
   return text.split(/\r?\n/u).flatMap((line, index): PhrasingContent[] => {
     const value: PhrasingContent = { type: 'text', value: line }
     return index === 0 ? [value] : [{ type: 'break' }, value]

@@ -31,6 +31,7 @@ const LINE_START_MARKER = /^(?:[#>+=-]|\d+(?=[.)]))/u
 
 /** Text of one line or more ("\n" between lines), escaped for where it is written. */
 export function escapeText(text: string, place: TextPlace): string {
+  if (!text.includes('\n')) return escapeLine(text, place)
   const lines = text.split('\n')
   const last = lines.length - 1
   return lines
@@ -60,9 +61,13 @@ function escapeLine(line: string, place: TextPlace): string {
       out = /\d/u.test(marker[0]) ? `${marker[0]}\\${out.slice(marker[0].length)}` : `\\${out}`
     }
     // Leading spaces and tabs would be dropped (or make indented code): keep them as references.
-    out = out.replace(/^[ \t]/u, characterReference)
+    const first = out[0]
+    if (first === ' ' || first === '\t') out = characterReference(first) + out.slice(1)
   }
-  if (place.atLineEnd) out = out.replace(/[ \t]$/u, characterReference)
+  if (place.atLineEnd) {
+    const last = out.at(-1)
+    if (last === ' ' || last === '\t') out = out.slice(0, -1) + characterReference(last)
+  }
   return out
 }
 

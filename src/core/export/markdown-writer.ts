@@ -106,7 +106,7 @@ function block(node: RootContent, otherMarker: boolean, fallback: Fallback): str
     case 'paragraph':
       return inlineBlock(node.children, true)
     case 'blockquote':
-      return prefixLines(flow(node.children, false, fallback), '> ', '>')
+      return quoteLines(flow(node.children, false, fallback))
     case 'list':
       return list(node, otherMarker, fallback)
     case 'code':
@@ -149,11 +149,9 @@ function listItem(item: ListItem, marker: string, spread: boolean, fallback: Fal
   if (item.children[0]?.type === 'thematicBreak') throw NEEDS_LIBRARY
   const content = flow(item.children as RootContent[], !spread, fallback)
   if (content === '') return marker
+  // Every line after the first is indented to the content, but a blank line stays blank.
   const indent = ' '.repeat(marker.length + 1)
-  const [first = '', ...rest] = content.split('\n')
-  return [`${marker} ${first}`, ...rest.map((line) => (line === '' ? '' : indent + line))].join(
-    '\n',
-  )
+  return `${marker} ${content.replace(/\n(?=[^\n])/gu, `\n${indent}`)}`
 }
 
 function code(node: Code): string {
@@ -184,11 +182,10 @@ function table(node: Table): string {
   return [header, `| ${delimiter.join(' | ')} |`, ...body].join('\n')
 }
 
-function prefixLines(text: string, prefix: string, blankPrefix: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line === '' ? blankPrefix : prefix + line))
-    .join('\n')
+/** "> " before each line, and a bare ">" for a blank one. */
+function quoteLines(text: string): string {
+  const quoted = `\n${text}`.replace(/\n(?=[^\n])/gu, '\n> ').replace(/\n(?=\n|$)/gu, '\n>')
+  return quoted.slice(1)
 }
 
 // ---- Inline content ------------------------------------------------------------------------------
@@ -203,10 +200,18 @@ function inlineBlock(children: readonly PhrasingContent[], multiline: boolean): 
   if (!multiline && nodes.some(holdsLineBreak)) throw NEEDS_LIBRARY
   const out = inline(nodes, { before: null, after: null, lineStart: true })
   // An empty line would end the paragraph; a break at either end of one is no break.
-  if (multiline && (/(?:^|\n)(?:\n|$)/u.test(out) || /^\\\n|\\\n$/u.test(out))) {
-    throw NEEDS_LIBRARY
-  }
+  if (multiline && (out === '' || hasEdgeOrBlankLine(out))) throw NEEDS_LIBRARY
   return out
+}
+
+function hasEdgeOrBlankLine(text: string): boolean {
+  return (
+    text.startsWith('\n') ||
+    text.endsWith('\n') ||
+    text.includes('\n\n') ||
+    text.startsWith('\\\n') ||
+    text.endsWith('\\\n')
+  )
 }
 
 interface InlineContext {
@@ -221,19 +226,22 @@ interface InlineContext {
 const ATTENTION_MARKERS = { emphasis: '*', strong: '**', delete: '~~' } as const
 
 function inline(nodes: readonly PhrasingContent[], context: InlineContext): string {
-  const written = nodes.map((node, index) => {
-    const previous = nodes[index - 1]
+  const written: string[] = []
+  for (let index = 0; index < nodes.length; index++) {
     const next = nodes[index + 1]
-    return phrasing(node, {
-      atLineStart: index === 0 ? context.lineStart : previous?.type === 'break',
-      atLineEnd: next === undefined ? context.after === null : next.type === 'break',
-    })
-  })
+    written.push(
+      phrasing(nodes[index] as PhrasingContent, {
+        atLineStart: index === 0 ? context.lineStart : nodes[index - 1]?.type === 'break',
+        atLineEnd: next === undefined ? context.after === null : next.type === 'break',
+      }),
+    )
+  }
   let out = ''
-  for (const [index, node] of nodes.entries()) {
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index] as PhrasingContent
     const text = written[index] as string
-    if (node.type in ATTENTION_MARKERS) {
-      const marker = ATTENTION_MARKERS[node.type as keyof typeof ATTENTION_MARKERS]
+    if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete') {
+      const marker = ATTENTION_MARKERS[node.type]
       const inside = text.slice(marker.length, text.length - marker.length)
       const before = out === '' ? context.before : (out.at(-1) ?? null)
       const following = written[index + 1]
@@ -243,7 +251,8 @@ function inline(nodes: readonly PhrasingContent[], context: InlineContext): stri
     // "!" right before a link would make it an image.
     if (node.type === 'link' && out.endsWith('!')) out = `${out.slice(0, -1)}\\!`
     // Two runs of "*", "~" or "`" side by side would read as one: "**a***b*", "`a``b`".
-    if (/[*~`]$/u.test(out) && out.at(-1) === text[0]) throw NEEDS_LIBRARY
+    const last = out.at(-1)
+    if ((last === '*' || last === '~' || last === '`') && last === text[0]) throw NEEDS_LIBRARY
     out += text
   }
   return out
@@ -255,7 +264,7 @@ function phrasing(
 ): string {
   switch (node.type) {
     case 'text':
-      if (/\r|\n[ \t]*\n/u.test(node.value)) throw NEEDS_LIBRARY
+      if (node.value.includes('\r') || /\n[ \t]*\n/u.test(node.value)) throw NEEDS_LIBRARY
       return escapeText(node.value, place)
     case 'break':
       return '\\\n'
@@ -321,7 +330,8 @@ function kindOf(character: string | null): 'space' | 'punctuation' | 'letter' {
 }
 
 /** Adjacent text nodes as one, so that escaping sees "&" and "amp;" side by side. */
-function mergedText(children: readonly PhrasingContent[]): PhrasingContent[] {
+function mergedText(children: readonly PhrasingContent[]): readonly PhrasingContent[] {
+  if (!needsMerging(children)) return children
   const out: PhrasingContent[] = []
   for (const child of children) {
     const last = out.at(-1)
@@ -332,6 +342,15 @@ function mergedText(children: readonly PhrasingContent[]): PhrasingContent[] {
     }
   }
   return out
+}
+
+function needsMerging(children: readonly PhrasingContent[]): boolean {
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as PhrasingContent
+    if (child.type !== 'text') continue
+    if (child.value === '' || children[index + 1]?.type === 'text') return true
+  }
+  return false
 }
 
 function holdsType(node: Nodes, type: Nodes['type']): boolean {

@@ -71,13 +71,37 @@ export function tagList(tags: readonly string[]): string | null {
 /** The day of an ISO timestamp (UTC, as stored), or the text itself when it is not one. */
 export function dayOf(timestamp: string): string {
   const time = Date.parse(timestamp)
-  return Number.isNaN(time) ? timestamp : new Date(time).toISOString().slice(0, 10)
+  return Number.isNaN(time) ? timestamp : isoDay(new Date(time))
 }
 
 /** "2026-11-28 14:03 UTC", or the text itself when it is not a timestamp. */
 export function minuteOf(timestamp: string): string {
   const time = Date.parse(timestamp)
   if (Number.isNaN(time)) return timestamp
-  const iso = new Date(time).toISOString()
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+  const date = new Date(time)
+  if (!hasFourDigitYear(date)) {
+    const iso = date.toISOString()
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+  }
+  return `${isoDay(date)} ${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())} UTC`
+}
+
+/**
+ * The day as `toISOString` writes it, without calling it: it is slow, and every annotation of an
+ * export has its day written.
+ */
+function isoDay(date: Date): string {
+  if (!hasFourDigitYear(date)) return date.toISOString().slice(0, 10)
+  const year = String(date.getUTCFullYear()).padStart(4, '0')
+  return `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}`
+}
+
+/** `toISOString` writes other years with a sign and six digits. */
+function hasFourDigitYear(date: Date): boolean {
+  const year = date.getUTCFullYear()
+  return year >= 0 && year <= 9999
+}
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value)
 }

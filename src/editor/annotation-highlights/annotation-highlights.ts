@@ -1,12 +1,16 @@
 import { Extension } from '@tiptap/core'
+import type { EditorView } from '@tiptap/pm/view'
+import type { DrawnRegion } from './drawn-region'
 import type { HighlightRange } from './highlight-range'
 import { annotationHighlightsPlugin, type AnnotationHighlightsCallbacks } from './highlights-plugin'
 import {
+  drawsProgressively,
   highlightsChange,
   highlightsState,
   withActiveAnnotation,
   withComputedHighlights,
 } from './highlights-state'
+import { visibleRegion } from './progressive-drawing'
 
 export type AnnotationHighlightsOptions = AnnotationHighlightsCallbacks
 
@@ -21,6 +25,15 @@ declare module '@tiptap/core' {
       /** Emphasises one annotation's highlight (`hl-active`), or none. */
       setActiveAnnotation: (id: string | null) => ReturnType
     }
+  }
+}
+
+/** The visible region, or none when the view has no layout (then everything is drawn at once). */
+function visibleRegionOf(view: EditorView): DrawnRegion | undefined {
+  try {
+    return visibleRegion(view) ?? undefined
+  } catch {
+    return undefined
   }
 }
 
@@ -42,10 +55,11 @@ export const AnnotationHighlights = Extension.create<AnnotationHighlightsOptions
       // Neither dispatches when nothing would change (see `highlightsChange`).
       setAnnotationHighlights:
         (ranges) =>
-        ({ state, tr, dispatch }) => {
+        ({ state, tr, dispatch, view }) => {
           if (!dispatch) return true
           const next = highlightsChange(state, ranges)
-          if (next) withComputedHighlights(tr, ranges, next)
+          const visible = drawsProgressively(state, ranges) ? visibleRegionOf(view) : undefined
+          if (next) withComputedHighlights(tr, ranges, next, visible)
           else tr.setMeta('preventDispatch', true)
           return true
         },

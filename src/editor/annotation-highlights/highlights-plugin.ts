@@ -5,10 +5,11 @@ import { highlightIdAt } from './highlight-lookup'
 import {
   annotationHighlightsKey,
   applyHighlightsTransaction,
+  drawnHighlights,
   emptyHighlightsState,
-  highlightsState,
   type HighlightsState,
 } from './highlights-state'
+import { ProgressiveDrawing } from './progressive-drawing'
 
 export interface AnnotationHighlightsCallbacks {
   /** A click on highlighted text; the innermost highlight where several overlap. */
@@ -42,12 +43,13 @@ export function annotationHighlightsPlugin(
 
   return new Plugin<HighlightsState>({
     key: annotationHighlightsKey,
+    view: (view) => new ProgressiveDrawing(view),
     state: {
       init: () => emptyHighlightsState,
       apply: applyHighlightsTransaction,
     },
     props: {
-      decorations: (state) => highlightsState(state).decorations,
+      decorations: drawnHighlights,
       handleClick: (view, pos, event) => {
         // Shift-click extends the selection; it is not a request to open a comment.
         if (!callbacks.onAnnotationClick || event.shiftKey || event.button !== 0) return false

@@ -3,6 +3,14 @@ import { PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
 import { DecorationSet, type Decoration } from '@tiptap/pm/view'
 import { decorationMapping } from './document-diff-map'
 import {
+  DRAW_AT_ONCE,
+  drawingOf,
+  drawnWithin,
+  mappedDrawing,
+  type Drawing,
+  type DrawnRegion,
+} from './drawn-region'
+import {
   fitsDocument,
   highlightDecoration,
   highlightSpecOf,
@@ -16,17 +24,33 @@ export interface HighlightsState {
   decorations: DecorationSet
   /** The annotation emphasised as active, kept even while its highlight is not in the set. */
   activeId: string | null
+  /** While a large first set is drawn a slice at a time, what is drawn so far; else null. */
+  drawing: Drawing | null
 }
 
 type HighlightsAction =
-  | { type: 'set'; ranges: readonly HighlightRange[]; decorations?: DecorationSet }
+  | {
+      type: 'set'
+      ranges: readonly HighlightRange[]
+      decorations?: DecorationSet
+      /** Where the reader is looking: a large first set is drawn from there outwards. */
+      visible?: DrawnRegion
+    }
   | { type: 'active'; id: string | null }
+  | { type: 'draw'; region: DrawnRegion }
 
 export const annotationHighlightsKey = new PluginKey<HighlightsState>('annotationHighlights')
 
 export const emptyHighlightsState: HighlightsState = {
   decorations: DecorationSet.empty,
   activeId: null,
+  drawing: null,
+}
+
+/** What the view draws: everything, or while drawing progressively, what is done so far. */
+export function drawnHighlights(state: EditorState): DecorationSet {
+  const value = highlightsState(state)
+  return value.drawing?.drawn ?? value.decorations
 }
 
 /** Replaces every highlight; the ranges are positions in the transaction's resulting document. */
@@ -55,10 +79,22 @@ export function withComputedHighlights(
   tr: Transaction,
   ranges: readonly HighlightRange[],
   decorations: DecorationSet,
+  visible?: DrawnRegion,
 ): Transaction {
-  return tr
-    .setMeta(annotationHighlightsKey, { type: 'set', ranges, decorations })
-    .setMeta('addToHistory', false)
+  const action: HighlightsAction = { type: 'set', ranges, decorations, visible }
+  return tr.setMeta(annotationHighlightsKey, action).setMeta('addToHistory', false)
+}
+
+/** Whether setting `ranges` now would start a progressive drawing (and so needs the visible region). */
+export function drawsProgressively(state: EditorState, ranges: readonly HighlightRange[]): boolean {
+  const value = highlightsState(state)
+  return ranges.length > DRAW_AT_ONCE && value.drawing === null && isEmpty(value.decorations)
+}
+
+/** Draws the highlights of `region` too (a step of a progressive drawing). */
+export function withDrawnRegion(tr: Transaction, region: DrawnRegion): Transaction {
+  const action: HighlightsAction = { type: 'draw', region }
+  return tr.setMeta(annotationHighlightsKey, action).setMeta('addToHistory', false)
 }
 
 export function withActiveAnnotation(tr: Transaction, id: string | null): Transaction {
@@ -77,19 +113,53 @@ export function applyHighlightsTransaction(
   const mapped = tr.docChanged
     ? value.decorations.map(decorationMapping(tr), tr.doc)
     : value.decorations
+  let { activeId, drawing } = value
+  let decorations = mapped
   if (action?.type === 'set') {
     // Worked out by `highlightsChange` against this very state when nothing moved since.
-    const decorations =
+    decorations =
       action.decorations && !tr.docChanged
         ? action.decorations
-        : updateHighlights(mapped, tr.doc, action.ranges, value.activeId)
-    return decorations === value.decorations ? value : { decorations, activeId: value.activeId }
+        : updateHighlights(mapped, tr.doc, action.ranges, activeId)
+    if (
+      drawing === null &&
+      action.visible &&
+      isEmpty(value.decorations) &&
+      count(decorations) > DRAW_AT_ONCE
+    ) {
+      drawing = drawingOf(decorations, tr.doc, action.visible)
+    }
+  } else if (action?.type === 'active' && action.id !== activeId) {
+    decorations = restyle(restyle(mapped, tr.doc, activeId, false), tr.doc, action.id, true)
+    activeId = action.id
+  } else if (action?.type === 'draw' && drawing) {
+    drawing = drawingOf(decorations, tr.doc, {
+      from: Math.min(action.region.from, drawing.region.from),
+      to: Math.max(action.region.to, drawing.region.to),
+    })
   }
-  if (action?.type === 'active' && action.id !== value.activeId) {
-    const unstyled = restyle(mapped, tr.doc, value.activeId, false)
-    return { decorations: restyle(unstyled, tr.doc, action.id, true), activeId: action.id }
+  if (
+    decorations === value.decorations &&
+    drawing === value.drawing &&
+    activeId === value.activeId
+  ) {
+    return value
   }
-  return mapped === value.decorations ? value : { decorations: mapped, activeId: value.activeId }
+  if (drawing && drawing === value.drawing) {
+    // The whole set changed (an edit, new ranges, another active one): so does the part drawn.
+    drawing = tr.docChanged
+      ? mappedDrawing(drawing, decorations, tr.doc, tr.mapping)
+      : { region: drawing.region, drawn: drawnWithin(decorations, tr.doc, drawing.region) }
+  }
+  return { decorations, activeId, drawing }
+}
+
+function isEmpty(decorations: DecorationSet): boolean {
+  return count(decorations) === 0
+}
+
+function count(decorations: DecorationSet): number {
+  return decorations === DecorationSet.empty ? 0 : decorations.find().length
 }
 
 /** Everything a highlight decoration is drawn from, as one comparable string. */
