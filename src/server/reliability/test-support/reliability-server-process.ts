@@ -47,6 +47,10 @@ function applyFault(fault: Fault): void {
   for (const db of connections) {
     if (!db.isOpen) continue
     if (fault === 'full') {
+      // No room left in the file either: pages freed by an earlier compaction would otherwise
+      // take a write that a full disk refuses (SQLite reuses them without growing the file),
+      // so whether the test's change was refused depended on when compaction last ran.
+      db.exec('VACUUM')
       const pages = Number(db.prepare('PRAGMA page_count').get()?.['page_count'])
       db.exec(`PRAGMA max_page_count = ${pages}`)
     } else {
