@@ -2,10 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateSeminarResponse, JoinSeminarResponse } from '../../core/seminar/seminar-api'
+import { bundleForTests } from '../test-support/test-bundle'
 import { connectClient, type SyncClient } from './test-support/sync-client'
 
 /*
@@ -14,9 +13,7 @@ import { connectClient, type SyncClient } from './test-support/sync-client'
  * acknowledgement can bring the changes back.
  */
 
-const root = fileURLToPath(new URL('../../..', import.meta.url))
-// Inside the package, so that its imports resolve from node_modules.
-const bundle = join(root, 'node_modules', '.cache', 'hamish-tests', 'seminar-server-process.mjs')
+let bundle: string
 const temp = mkdtempSync(join(tmpdir(), 'hamish-crash-'))
 const dataDir = join(temp, 'data')
 const webRoot = join(temp, 'web')
@@ -26,16 +23,10 @@ beforeAll(async () => {
   mkdirSync(dataDir)
   mkdirSync(webRoot)
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Hamish</title>')
-  await build({
-    entryPoints: [join(root, 'src/server/seminar/test-support/seminar-server-process.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    packages: 'external',
-    logLevel: 'error',
-  })
+  bundle = await bundleForTests(
+    'src/server/seminar/test-support/seminar-server-process.ts',
+    'seminar-server-process',
+  )
 }, 60_000)
 
 afterAll(() => {

@@ -7,6 +7,7 @@ import { articleToMarkdown } from '../../../core/article/to-markdown'
 import { bundledArticlePath } from '../../bundled-article'
 import { budget } from './fuzz-budget'
 import type { Importer } from './importer-worker'
+import { concat } from './sync-messages'
 
 /**
  * The inputs' sizes in `npm test`, against `npm run test:stress`: each is still far past the
@@ -124,13 +125,7 @@ function docxBomb(docx: Uint8Array, chunk: string, times: number): Uint8Array {
   for (let written = 0; written < times * chunk.length; written += block.length) body.push(block)
   body.push(strToU8(tail), true)
   zip.end()
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
+  return concat(...parts)
 }
 
 function wordBody(inner: string): string {

@@ -1,10 +1,6 @@
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { build } from 'esbuild'
+import { bundleForTests } from '../../test-support/test-bundle'
 import type { ImportRequest, ImportResult } from './importer-worker'
-
-const root = fileURLToPath(new URL('../../../..', import.meta.url))
 
 /** The worker's heap: far above any real article, well below the machine. */
 const HEAP_LIMIT_MB = 384
@@ -20,17 +16,10 @@ export class ImporterSandbox {
   private constructor(private readonly bundle: string) {}
 
   static async create(): Promise<ImporterSandbox> {
-    const bundle = join(root, 'node_modules', '.cache', 'hamish-tests', 'importer-worker.mjs')
-    await build({
-      entryPoints: [join(root, 'src/server/reliability/test-support/importer-worker.ts')],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      packages: 'external',
-      logLevel: 'error',
-    })
+    const bundle = await bundleForTests(
+      'src/server/reliability/test-support/importer-worker.ts',
+      'importer-worker',
+    )
     return new ImporterSandbox(bundle)
   }
 

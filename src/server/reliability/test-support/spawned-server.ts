@@ -2,31 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { bundleForTests } from '../../test-support/test-bundle'
 import type { CreateSeminarResponse, JoinSeminarResponse } from '../../../core/seminar/seminar-api'
 import { connectClient, type SyncClient } from '../../seminar/test-support/sync-client'
 import type { Fault } from './reliability-server-process'
 
-const root = fileURLToPath(new URL('../../../..', import.meta.url))
-
-/**
- * Bundles the server entry for a child process (once per test file: each file runs in a worker
- * of its own, so each gets its own bundle). Inside the package, so its imports resolve.
- */
-export async function bundleServer(name: string): Promise<string> {
-  const outfile = join(root, 'node_modules', '.cache', 'hamish-tests', `${name}.mjs`)
-  await build({
-    entryPoints: [join(root, 'src/server/reliability/test-support/reliability-server-process.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    packages: 'external',
-    logLevel: 'error',
-  })
-  return outfile
+/** Bundles the server entry for a child process, once per test file. */
+export function bundleServer(name: string): Promise<string> {
+  return bundleForTests('src/server/reliability/test-support/reliability-server-process.ts', name)
 }
 
 /** A data folder and a web root in a temporary folder, removed by `remove`. */
