@@ -30,12 +30,50 @@ function offlineFileList(): Plugin {
   }
 }
 
+/**
+ * The faces the built-in article is set in: Arabic and Latin, body and headings, and the body's
+ * Latin Extended (its transliterations).
+ */
+const ARTICLE_FACES =
+  /^assets\/noto-naskh-arabic-((arabic|latin)-(400|700)|latin-ext-400)-normal-[\w-]+\.woff2$/
+
+/**
+ * Asks for the article's fonts with the page, not when the article is first styled: found that
+ * late, they arrived after the article's first layout, and swapping them in laid the whole article
+ * out a second time.
+ */
+function preloadArticleFonts(): Plugin {
+  return {
+    name: 'hamish-preload-article-fonts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        return Object.keys(context.bundle ?? {})
+          .filter((name) => ARTICLE_FACES.test(name))
+          .sort()
+          .map((name) => ({
+            tag: 'link',
+            attrs: {
+              rel: 'preload',
+              as: 'font',
+              type: 'font/woff2',
+              crossorigin: '',
+              href: `./${name}`,
+            },
+            injectTo: 'head' as const,
+          }))
+      },
+    },
+  }
+}
+
 export default defineConfig({
   root,
   // Relative asset URLs: the same build is served over http by `hamish serve` and through the
   // app:// protocol in Electron.
   base: './',
-  plugins: [react(), offlineFileList()],
+  plugins: [react(), offlineFileList(), preloadArticleFonts()],
   define: { __HAMISH_VERSION__: JSON.stringify(packageJson.version) },
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),

@@ -48,11 +48,36 @@ test('lists the headings as a hierarchy in the outline', async ({ page }) => {
   expect(await levelOf('الخاتمة')).toBe('1')
 })
 
+test('asks for every face the article is set in with the page, not after laying it out', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await page.evaluate(() => document.fonts.ready)
+  // A face found only when the article is styled arrives after its first layout, and swapping
+  // it in lays the whole article out again: every one must come from the page's preloads.
+  const faces = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => /noto-naskh-arabic-[\w-]+\.woff2$/.test(entry.name))
+      .map((entry) => ({
+        face: entry.name.replace(/^.*\/(noto-naskh-arabic-[a-z-]+-\d+)-normal-.*$/, '$1'),
+        initiator: (entry as PerformanceResourceTiming).initiatorType,
+      })),
+  )
+  expect(faces.map((face) => face.face)).toEqual(
+    expect.arrayContaining(['noto-naskh-arabic-arabic-400', 'noto-naskh-arabic-latin-400']),
+  )
+  for (const face of faces) expect(face, face.face).toMatchObject({ initiator: 'link' })
+})
+
 test('switches the UI language and mirrors the layout', async ({ page }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
   await expect(reader.toolbar.getByRole('button', { name: 'Open article…' })).toBeVisible()
+  await expect(reader.article).toHaveAttribute('aria-label', 'Article text')
+  await expect(reader.article).toHaveAttribute('dir', 'rtl')
   const outlineBefore = await reader.outline.boundingBox()
   const articleBefore = await reader.article.boundingBox()
   expect(outlineBefore!.x).toBeLessThan(articleBefore!.x)
@@ -62,6 +87,8 @@ test('switches the UI language and mirrors the layout', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
   await expect(reader.toolbar.getByRole('button', { name: 'افتح مقالًا…' })).toBeVisible()
   await expect(reader.outline).toHaveAttribute('aria-label', 'المخطط')
+  await expect(reader.article).toHaveAttribute('aria-label', 'نص المقال')
+  await expect(reader.article).toHaveAttribute('lang', 'ar')
   const outlineAfter = await reader.outline.boundingBox()
   const articleAfter = await reader.article.boundingBox()
   expect(outlineAfter!.x).toBeGreaterThan(articleAfter!.x)

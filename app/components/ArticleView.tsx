@@ -1,6 +1,6 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
-import { useEffect, type RefObject } from 'react'
+import { useEffect, useMemo, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocalReading } from '../../src/collab/local-reading'
 import { ARTICLE_FIELD } from '../../src/collab/article-seed'
@@ -26,6 +26,18 @@ interface ArticleViewProps {
   onEditor: (editor: Editor | null) => void
 }
 
+function articleAttributes(language: string, label: string): Record<string, string> {
+  return {
+    'data-testid': 'article',
+    class: 'article-text',
+    lang: language,
+    dir: language === 'ar' ? 'rtl' : 'ltr',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': label,
+  }
+}
+
 /**
  * The article, bound to its Yjs document. Read-only unless "edit article" is on, but always
  * focusable and selectable with the keyboard, so a passage can be annotated without a mouse.
@@ -33,10 +45,15 @@ interface ArticleViewProps {
 export function ArticleView({ reading, handlers, onEditor }: ArticleViewProps) {
   const { t } = useTranslation()
   const language = reading.meta.article.language
+  const label = t('articleLabel')
+  const attributes = useMemo(() => articleAttributes(language, label), [language, label])
   const editor = useEditor(
     {
       // TextDirection is part of articleExtensions(), so the seeding schema has it too.
       enableCoreExtensions: { textDirection: false },
+      // From the start, not set after mounting: a later `dir` or `lang` restyles every block,
+      // and ProseMirror then lays the whole article out again while it syncs the selection.
+      editorProps: { attributes },
       extensions: [
         ...articleExtensions({ frontMatterLabelledBy: FRONT_MATTER_LABEL_ID }),
         Collaboration.configure({ document: reading.doc, field: ARTICLE_FIELD }),
@@ -52,22 +69,12 @@ export function ArticleView({ reading, handlers, onEditor }: ArticleViewProps) {
     [reading],
   )
 
-  const label = t('articleLabel')
+  // Only a change after creation (the UI language's label) is applied here.
   useEffect(() => {
-    editor?.setOptions({
-      editorProps: {
-        attributes: {
-          'data-testid': 'article',
-          class: 'article-text',
-          lang: language,
-          dir: language === 'ar' ? 'rtl' : 'ltr',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': label,
-        },
-      },
-    })
-  }, [editor, language, label])
+    if (editor && editor.options.editorProps.attributes !== attributes) {
+      editor.setOptions({ editorProps: { attributes } })
+    }
+  }, [editor, attributes])
 
   useEffect(() => {
     onEditor(editor)
