@@ -1,9 +1,7 @@
 import type { Nodes, RootContent } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
 import { useMemo, type ReactNode } from 'react'
 import { safeLinkHref } from '../../src/core/article/link-href'
+import { parseCommentMarkdown } from '../../src/core/export/comment-markdown-parser'
 
 /**
  * A comment's Markdown, turned into React elements node by node: nothing is ever parsed as
@@ -11,10 +9,7 @@ import { safeLinkHref } from '../../src/core/article/link-href'
  * mailto links become links. Each paragraph takes its own direction from its first strong letter.
  */
 export function MarkdownBody({ source }: { source: string }) {
-  const tree = useMemo(
-    () => fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }),
-    [source],
-  )
+  const tree = useMemo(() => parseCommentMarkdown(source), [source])
   return <div className="markdown-body">{renderChildren(tree.children)}</div>
 }
 
