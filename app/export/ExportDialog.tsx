@@ -14,7 +14,7 @@ import {
   type ExportSource,
 } from './export-document'
 import { isolate } from './isolate'
-import { runWhenIdle } from './run-when-idle'
+import { runWhenIdle } from '../platform/run-when-idle'
 import { useModalDialog } from '../shell/use-modal-dialog'
 
 interface ExportDialogProps {

@@ -15,7 +15,7 @@ import {
   type SeminarMember,
 } from './members-activity'
 import { isolate } from './isolate'
-import { runWhenIdle } from './run-when-idle'
+import { runWhenIdle } from '../platform/run-when-idle'
 import { useModalDialog } from '../shell/use-modal-dialog'
 
 export interface InstructorDashboardProps {

@@ -1,3 +1,5 @@
+import { runWhenIdle } from './run-when-idle'
+
 /**
  * In a browser tab served by `hamish serve`, a service worker keeps the app's files so the app
  * reopens offline (the seminar's documents are already in IndexedDB). Browsers allow it only
@@ -13,10 +15,12 @@ export function keepAppForOffline(): void {
   requested = true
   if (!import.meta.env.PROD || !('serviceWorker' in navigator) || !window.isSecureContext) return
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return
-  whenIdle(register)
+  runWhenIdle(register, IDLE_TIMEOUT_MS)
 }
 
 let requested = false
+
+const IDLE_TIMEOUT_MS = 5_000
 
 function register(): void {
   navigator.serviceWorker.register('./offline-worker.js', { scope: './' }).then(
@@ -31,11 +35,4 @@ function register(): void {
     // Without the worker the app still works online; only reopening offline is lost.
     () => undefined,
   )
-}
-
-const IDLE_TIMEOUT_MS = 5_000
-
-function whenIdle(task: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS })
-  else setTimeout(task, 0)
 }
