@@ -9,10 +9,10 @@ import {
   normalizeChoice,
   previewLines,
   shapesFor,
-  type ExportChoice,
   type ExportDocument,
   type ExportSource,
 } from './export-document'
+import type { ExportChoice } from './export-choice'
 import { isolate } from './isolate'
 import { runWhenIdle } from '../platform/run-when-idle'
 import { useModalDialog } from '../shell/use-modal-dialog'

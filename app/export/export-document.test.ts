@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { importArticle } from '../../src/core/article/import-article'
 import { annotationMaker, parseExport } from '../../src/core/export/export-test-support'
+import { DEFAULT_EXPORT_CHOICE } from './export-choice'
 import {
-  DEFAULT_EXPORT_CHOICE,
   exportDocument,
   formatsFor,
   markdownOptionsApply,

@@ -12,8 +12,6 @@ import {
 import { toW3C } from '../../src/core/w3c'
 import type { ExportChoice, ExportFormat } from './export-choice'
 
-export { DEFAULT_EXPORT_CHOICE, type ExportChoice, type ExportFormat } from './export-choice'
-
 /** What there is to export, as the workspace holds it now. */
 export interface ExportSource {
   readonly article: ArticleDoc
