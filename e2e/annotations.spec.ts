@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { serveForThisFile } from './support/serve-for-this-file'
-import { ReaderPage } from './pages/reader-page'
+import { ARABIC_PASSAGE, ReaderPage } from './pages/reader-page'
 
 const server = serveForThisFile()
 
@@ -17,22 +17,20 @@ async function pasteInto(field: Locator, text: string): Promise<void> {
   }, text)
 }
 
-const PASSAGE = 'يعد الملحق العسكري هو اللاعب الرئيسي في الدبلوماسية الدفاعية'
-
 test('highlights a selected Arabic passage with the keyboard, and keeps it after a reload', async ({
   page,
 }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
-  await reader.selectText(PASSAGE)
+  await reader.selectText(ARABIC_PASSAGE)
   await page.keyboard.press('Control+Shift+H')
-  await expect(reader.highlightOf(PASSAGE)).toHaveCount(1)
-  await expect(reader.highlightOf(PASSAGE)).toHaveText(PASSAGE)
-  const id = await reader.highlightOf(PASSAGE).getAttribute('data-annotation-id')
+  await expect(reader.highlightOf(ARABIC_PASSAGE)).toHaveCount(1)
+  await expect(reader.highlightOf(ARABIC_PASSAGE)).toHaveText(ARABIC_PASSAGE)
+  const id = await reader.highlightOf(ARABIC_PASSAGE).getAttribute('data-annotation-id')
 
   await page.reload()
   await reader.waitForArticle()
-  await expect(reader.highlight(id!)).toHaveText(PASSAGE)
+  await expect(reader.highlight(id!)).toHaveText(ARABIC_PASSAGE)
 })
 
 test('comments in the margin, on the left of the Arabic article; replies, resolves, reopens', async ({

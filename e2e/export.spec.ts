@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { mkdirSync, readFileSync } from 'node:fs'
-import { ReaderPage } from './pages/reader-page'
+import { ARABIC_PASSAGE, ReaderPage } from './pages/reader-page'
 import { serveForThisFile } from './support/serve-for-this-file'
 
 /*
@@ -11,7 +11,6 @@ import { serveForThisFile } from './support/serve-for-this-file'
 test.describe.configure({ mode: 'serial' })
 test.use({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
 
-const PASSAGE = 'يعد الملحق العسكري هو اللاعب الرئيسي في الدبلوماسية الدفاعية'
 const DEFINITION = 'الدبلوماسية الدفاعية أنشطة غير عنفيه'
 const SCREENSHOTS = process.env['HAMISH_SCREENSHOTS']
 
@@ -40,14 +39,14 @@ async function screenshot(page: Page, name: string): Promise<void> {
 test('the export dialog downloads a file whose content matches the preview', async ({ page }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
-  await comment(reader, PASSAGE, 'The attaché # is | the key > actor')
+  await comment(reader, ARABIC_PASSAGE, 'The attaché # is | the key > actor')
 
   await reader.toolbar.getByRole('button', { name: 'Export…' }).click()
   const dialog = page.getByTestId('export-dialog')
   await expect(dialog).toBeVisible()
   const preview = dialog.getByTestId('export-preview')
   await expect(preview).toContainText('notes: "my-notes"')
-  await expect(preview).toContainText(PASSAGE)
+  await expect(preview).toContainText(ARABIC_PASSAGE)
   await expect(preview).toHaveAttribute('dir', 'auto')
   await screenshot(page, 'export-dialog-en')
 
@@ -98,7 +97,7 @@ test('imports a Hypothesis export through the UI and reports what it could not a
   await expect(dialog).toBeHidden()
   // The imported comments are attached to their passages in the article.
   await expect(reader.highlightOf(DEFINITION)).not.toHaveCount(0)
-  await expect(reader.highlightOf(PASSAGE)).not.toHaveCount(0)
+  await expect(reader.highlightOf(ARABIC_PASSAGE)).not.toHaveCount(0)
 })
 
 test('refuses a file that is not JSON, saying why, and imports nothing', async ({ page }) => {
@@ -165,12 +164,12 @@ test('the instructor dashboard shows two students’ counts after each annotates
   await expect(amal.highlightOf(DEFINITION)).toHaveCount(1)
   // Across devices through the server, on a shared machine: give the sync its time.
   await expect(teacher.highlightOf(DEFINITION)).toHaveCount(1, { timeout: 30_000 })
-  await comment(amal, PASSAGE, 'Amal on the attaché')
+  await comment(amal, ARABIC_PASSAGE, 'Amal on the attaché')
   const basma = await join('Basma')
   await comment(basma, DEFINITION, 'Basma on the definition')
   // The margin renders the cards near the viewport only: the passages tell that both arrived.
   await expect(teacher.card('Basma on the definition')).toBeVisible({ timeout: 30_000 })
-  await expect(teacher.highlightOf(PASSAGE)).toHaveCount(1, { timeout: 30_000 })
+  await expect(teacher.highlightOf(ARABIC_PASSAGE)).toHaveCount(1, { timeout: 30_000 })
 
   await teacher.toolbar.getByRole('button', { name: 'Export…' }).click()
   await teacherPage.getByTestId('export-dialog').getByRole('button', { name: 'Dashboard' }).click()
@@ -188,10 +187,10 @@ test('the instructor dashboard shows two students’ counts after each annotates
   await dashboard.getByRole('button', { name: 'Show the comments of Amal' }).click()
   const comments = dashboard.getByTestId('dashboard-comment')
   await expect(comments).toHaveCount(1)
-  await expect(comments.first()).toContainText(PASSAGE)
+  await expect(comments.first()).toContainText(ARABIC_PASSAGE)
   await comments.first().getByRole('button', { name: 'Show in the article' }).click()
   await expect(dashboard).toBeHidden()
-  await expect(teacher.highlightOf(PASSAGE).first()).toBeInViewport()
+  await expect(teacher.highlightOf(ARABIC_PASSAGE).first()).toBeInViewport()
 
   // Export all: a zip, saved as a download.
   await teacher.toolbar.getByRole('button', { name: 'Export…' }).click()

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import type { CreateSeminarResponse } from '../src/core/seminar/seminar-api'
 import { connectClient } from '../src/server/seminar/test-support/sync-client'
-import { ReaderPage } from './pages/reader-page'
+import { ARABIC_PASSAGE, ReaderPage } from './pages/reader-page'
 import { serveForThisFile } from './support/serve-for-this-file'
 
 /*
@@ -12,7 +12,7 @@ import { serveForThisFile } from './support/serve-for-this-file'
 test.describe.configure({ mode: 'serial' })
 test.use({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
 
-const FIRST = 'يعد الملحق العسكري هو اللاعب الرئيسي في الدبلوماسية الدفاعية'
+const FIRST = ARABIC_PASSAGE
 const SECOND = 'الدبلوماسية الدفاعية أنشطة غير عنفيه'
 const THIRD = 'الامن الوطني العراقي'
 const FOURTH = 'ماهية الدبلوماسية الدفاعية واهدافها'

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { serveForThisFile } from './support/serve-for-this-file'
-import { ReaderPage } from './pages/reader-page'
+import { ARABIC_PASSAGE, ReaderPage } from './pages/reader-page'
 
 /*
  * Issue 3's keystroke target: typing in a comment must not make Chromium lay out the page.
@@ -13,7 +13,6 @@ const server = serveForThisFile()
 
 test.use({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
 
-const PASSAGE = 'يعد الملحق العسكري هو اللاعب الرئيسي في الدبلوماسية الدفاعية'
 /** A field's own layout: the text control and the few boxes inside it. */
 const FIELD_OBJECTS = 20
 
@@ -48,7 +47,7 @@ test('typing a comment, its tags or a reply lays out only the field typed into',
 }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
-  await reader.selectText(PASSAGE)
+  await reader.selectText(ARABIC_PASSAGE)
   await page.keyboard.press('Control+Alt+M')
   const composer = page.getByTestId('composer')
   const body = composer.getByLabel('Comment (Markdown)')

@@ -1,6 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
 export const ARABIC_TITLE = 'الدبلوماسية الدفاعية وتأثيرها في الامن الوطني العراقي'
+/** A sentence of the article's first section, the passage most tests annotate. */
+export const ARABIC_PASSAGE = 'يعد الملحق العسكري هو اللاعب الرئيسي في الدبلوماسية الدفاعية'
 
 /** The reader as a user sees it: the article, its outline and the reading controls. */
 export class ReaderPage {
