@@ -1,8 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import * as Y from 'yjs'
-import { annotationEntries } from '../src/core/annotations/annotation-entry'
+import { annotationEntries, entryFields } from '../src/core/annotations/annotation-entry'
 import { ReaderPage } from './pages/reader-page'
 import { serveForThisFile } from './support/serve-for-this-file'
+import { appendUpdate, storedDocHolding } from './support/stored-user-docs'
 
 /*
  * Script in what readers write stays text. Payloads go in through the comment composer and its
@@ -115,50 +116,6 @@ test('payloads typed in a comment, its tags and a reply stay text', async ({ pag
   await expectNothingRan(page, seen, server.url)
 })
 
-/** The reading's own annotation documents in IndexedDB, each as its list of stored updates. */
-async function storedUserDocs(page: Page): Promise<Record<string, number[][]>> {
-  return page.evaluate(async () => {
-    const out: Record<string, number[][]> = {}
-    for (const { name } of await indexedDB.databases()) {
-      if (!name || !/:user:[^:]+:(?:class|instructor|private)$/u.test(name)) continue
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name)
-        request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(request.error)
-      })
-      const updates = await new Promise<Uint8Array[]>((resolve, reject) => {
-        const request = db.transaction('updates').objectStore('updates').getAll()
-        request.onsuccess = () => resolve(request.result as Uint8Array[])
-        request.onerror = () => reject(request.error)
-      })
-      out[name] = updates.map((update) => [...update])
-      db.close()
-    }
-    return out
-  })
-}
-
-/** Appends an update to a document's store, as y-indexeddb keeps them. */
-async function appendUpdate(page: Page, name: string, update: Uint8Array): Promise<void> {
-  await page.evaluate(
-    async ({ name, bytes }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name)
-        request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(request.error)
-      })
-      await new Promise<void>((resolve, reject) => {
-        const transaction = db.transaction('updates', 'readwrite')
-        transaction.objectStore('updates').add(Uint8Array.from(bytes))
-        transaction.oncomplete = () => resolve()
-        transaction.onerror = () => reject(transaction.error)
-      })
-      db.close()
-    },
-    { name, bytes: [...update] },
-  )
-}
-
 test('annotations that arrive in IndexedDB (a peer, an import) with hostile names and tags stay text', async ({
   page,
 }) => {
@@ -172,22 +129,11 @@ test('annotations that arrive in IndexedDB (a peer, an import) with hostile name
   await expect(reader.highlightOf(passage)).toHaveCount(1)
   const highlightId = await reader.highlightOf(passage).getAttribute('data-annotation-id')
 
-  let target: { name: string; doc: Y.Doc } | undefined
-  await expect(async () => {
-    for (const [name, updates] of Object.entries(await storedUserDocs(page))) {
-      const doc = new Y.Doc()
-      for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update))
-      if (annotationEntries(doc).has(highlightId!)) target = { name, doc }
-    }
-    expect(target).toBeDefined()
-  }).toPass()
-  const { name, doc } = target!
+  const { name, doc } = await storedDocHolding(page, highlightId!)
   const owner = /:user:([^:]+):/u.exec(name)![1]!
-  const highlight = (annotationEntries(doc).get(highlightId!) as Y.Map<unknown>).toJSON()
+  const highlight = entryFields(annotationEntries(doc).get(highlightId!))
   const before = Y.encodeStateVector(doc)
   const write = (id: string, fields: Record<string, unknown>) => {
-    const entry = new Y.Map<unknown>()
-    annotationEntries(doc).set(id, entry)
     const { anchor, ...rest } = highlight
     const values = {
       ...rest,
@@ -196,7 +142,7 @@ test('annotations that arrive in IndexedDB (a peer, an import) with hostile name
       author: owner,
       ...fields,
     }
-    for (const [key, value] of Object.entries(values)) entry.set(key, value)
+    annotationEntries(doc).set(id, JSON.stringify(values))
   }
   doc.transact(() => {
     write('hostile-comment', {

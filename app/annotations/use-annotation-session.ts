@@ -3,6 +3,7 @@ import { openAnnotationSession, type AnnotationSession } from '../../src/collab/
 import type { LocalReading } from '../../src/collab/local-reading'
 import type { SeminarReading } from '../../src/collab/seminar/seminar-reading'
 import { openSeminarSession, type SeminarSession } from '../../src/collab/seminar/seminar-session'
+import { runWhenIdle } from '../platform/run-when-idle'
 import type { Identity } from '../state/identity'
 
 export function isSeminarReading(reading: LocalReading): reading is SeminarReading {
@@ -12,6 +13,9 @@ export function isSeminarReading(reading: LocalReading): reading is SeminarReadi
 export function isSeminarSession(session: AnnotationSession): session is SeminarSession {
   return 'peers' in session
 }
+
+/** How long the rewrite of old-shape annotations may wait for an idle moment. */
+const UPGRADE_DELAY_MS = 5_000
 
 /**
  * The reader's annotation documents for the open article, opened and closed with it: alone,
@@ -24,6 +28,7 @@ export function useAnnotationSession(reading: LocalReading, identity: Identity) 
   useEffect(() => {
     let live = true
     let opened: AnnotationSession | null = null
+    let cancelUpgrade = () => {}
     const flush = () => void opened?.flush()
     window.addEventListener('pagehide', flush)
     const opening = isSeminarReading(reading)
@@ -34,12 +39,15 @@ export function useAnnotationSession(reading: LocalReading, identity: Identity) 
         if (live) {
           opened = value
           setSession(value)
+          // Once, for annotations saved by an older version: not in the way of the first screen.
+          cancelUpgrade = runWhenIdle(() => value.store.upgradeStoredEntries(), UPGRADE_DELAY_MS)
         } else void value.close()
       },
       (reason: unknown) => live && setError(reason),
     )
     return () => {
       live = false
+      cancelUpgrade()
       window.removeEventListener('pagehide', flush)
       void opened?.close()
     }

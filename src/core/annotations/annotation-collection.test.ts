@@ -124,9 +124,7 @@ describe('AnnotationCollection', () => {
         ['forged', { ...genuine, id: 'forged', body: 'not Hanan' }],
         [genuine.id, { ...genuine, author: 'mallory', authorName: 'Mallory', body: 'clash' }],
       ] as const) {
-        const entry = new Y.Map<unknown>()
-        entries.set(id, entry)
-        for (const [key, value] of Object.entries(fields)) entry.set(key, value)
+        entries.set(id, JSON.stringify(fields))
       }
     }, REMOTE)
     const collection = new AnnotationCollection([classSource(hanan), classSource(mallory)])

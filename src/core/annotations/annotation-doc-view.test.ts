@@ -1,9 +1,15 @@
 import { describe, expect, it, vi } from 'vitest'
-import type * as Y from 'yjs'
 import { AnnotationDocView } from './annotation-doc-view'
 import { annotationEntries } from './annotation-entry'
 import { AnnotationStore } from './annotation-store'
-import { anchorOn, sequentialIds, steadyClock, userDocs } from './annotation-test-support'
+import {
+  anchorOn,
+  rewriteEntry,
+  sequentialIds,
+  steadyClock,
+  storeLegacyEntry,
+  userDocs,
+} from './annotation-test-support'
 
 function setup() {
   const store = new AnnotationStore({
@@ -26,6 +32,18 @@ describe('AnnotationDocView', () => {
     expect(view.annotations()).toEqual([highlight])
   })
 
+  it('reads one entry on its own, without reading every other entry not yet read', () => {
+    const { store, view } = setup()
+    const a = store.createHighlight({ anchor: anchorOn('أ'), visibility: 'class' })
+    const b = store.createHighlight({ anchor: anchorOn('ب'), visibility: 'class' })
+    const unread = storeLegacyEntry(store.docs.class, b.id, b)
+    const readB = vi.spyOn(unread, 'toJSON')
+    expect(view.get(a.id)).toEqual(a)
+    expect(readB).not.toHaveBeenCalled()
+    expect(view.annotations()).toEqual([a, b])
+    expect(readB).toHaveBeenCalledTimes(1)
+  })
+
   it('re-reads only the entries a change touched, keeping the others’ objects', () => {
     const { store, view } = setup()
     const a = store.createHighlight({ anchor: anchorOn('أ'), visibility: 'class' })
@@ -39,18 +57,20 @@ describe('AnnotationDocView', () => {
     expect(secondB?.color).toBe('blue')
   })
 
-  it('notices a field changed inside an entry and an entry deleted', () => {
+  it('notices an entry rewritten, a field changed inside an old-shape entry, and deletions', () => {
     const { store, view } = setup()
     const a = store.createHighlight({ anchor: anchorOn('أ'), visibility: 'class' })
     const listener = vi.fn()
     view.subscribe(listener)
-    const entry = annotationEntries(store.docs.class).get(a.id) as Y.Map<unknown>
-    entry.set('color', 'green')
+    rewriteEntry(store.docs.class, a.id, { color: 'green' })
     expect(view.get(a.id)?.color).toBe('green')
+    const legacy = storeLegacyEntry(store.docs.class, a.id, { ...a, color: 'green' })
+    legacy.set('color', 'blue')
+    expect(view.get(a.id)?.color).toBe('blue')
     annotationEntries(store.docs.class).delete(a.id)
     expect(view.get(a.id)).toBeUndefined()
     expect(view.annotations()).toEqual([])
-    expect(listener).toHaveBeenCalledTimes(2)
+    expect(listener).toHaveBeenCalledTimes(4)
   })
 
   it('stops listening once destroyed', () => {

@@ -45,17 +45,23 @@ export class AnnotationDocView {
   }
 
   private refresh(): void {
-    for (const id of this.stale) {
-      const value = this.entries.get(id)
-      if (value === undefined) this.readings.delete(id)
-      else this.readings.set(id, readEntry(id, value, this.source))
-    }
+    for (const id of this.stale) this.reread(id)
     this.stale.clear()
   }
 
-  /** The reading of one entry, valid or not; undefined when the document has no such id. */
+  private reread(id: string): void {
+    const value = this.entries.get(id)
+    if (value === undefined) this.readings.delete(id)
+    else this.readings.set(id, readEntry(id, value, this.source))
+  }
+
+  /**
+   * The reading of one entry, valid or not; undefined when the document has no such id. Reads
+   * only that entry: the store looks up one annotation per write, and the first write after
+   * opening thousands should not validate them all.
+   */
   reading(id: string): EntryReading | undefined {
-    this.refresh()
+    if (this.stale.delete(id)) this.reread(id)
     return this.readings.get(id)
   }
 

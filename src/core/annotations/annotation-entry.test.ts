@@ -2,11 +2,13 @@ import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import {
   annotationEntries,
+  entryFields,
   readEntry,
-  writeFields,
+  upgradeLegacyEntries,
+  writeEntry,
   type AnnotationSource,
 } from './annotation-entry'
-import { anchorOn } from './annotation-test-support'
+import { anchorOn, storeLegacyEntry } from './annotation-test-support'
 
 const fields = {
   id: 'n1',
@@ -22,12 +24,10 @@ const fields = {
   anchor: anchorOn('نص'),
 }
 
-function stored(values: Record<string, unknown>): { entry: Y.Map<unknown>; doc: Y.Doc } {
+function stored(values: Record<string, unknown>): { entry: unknown; doc: Y.Doc } {
   const doc = new Y.Doc()
-  const entry = new Y.Map<unknown>()
-  annotationEntries(doc).set(String(values.id), entry)
-  writeFields(entry, values)
-  return { entry, doc }
+  writeEntry(annotationEntries(doc), String(values.id), values)
+  return { entry: annotationEntries(doc).get(String(values.id)), doc }
 }
 
 function source(
@@ -38,9 +38,16 @@ function source(
 }
 
 describe('readEntry', () => {
-  it('reads a well-formed entry', () => {
+  it('reads a well-formed entry, stored as the JSON text of its fields', () => {
     const { entry, doc } = stored(fields)
+    expect(typeof entry).toBe('string')
     expect(readEntry('n1', entry, source(doc))).toEqual({ ok: true, annotation: fields })
+  })
+
+  it('reads an entry stored by older versions as a map of fields', () => {
+    const doc = new Y.Doc()
+    const legacy = storeLegacyEntry(doc, 'n1', fields)
+    expect(readEntry('n1', legacy, source(doc))).toEqual({ ok: true, annotation: fields })
   })
 
   it('takes the visibility from the document the entry is in', () => {
@@ -68,18 +75,53 @@ describe('readEntry', () => {
       expect(reading.invalid.raw).toMatchObject({ color: 'red', tags: 'question' })
     }
   })
+
+  it('keeps text that is not JSON, or not an object, as it was stored', () => {
+    const doc = new Y.Doc()
+    for (const [value, problem] of [
+      ['{"id": "n1", ', /not valid JSON/],
+      ['["n1"]', /not an object/],
+      [42, /neither/],
+    ] as const) {
+      const reading = readEntry('n1', value, source(doc))
+      expect(!reading.ok && reading.invalid.problem).toMatch(problem)
+      expect(!reading.ok && reading.invalid.raw).toEqual(
+        typeof value === 'string' && value.startsWith('[') ? ['n1'] : value,
+      )
+    }
+  })
 })
 
-describe('writeFields', () => {
-  it('writes only what differs, so an unchanged save makes no update', () => {
-    const { entry, doc } = stored(fields)
+describe('writeEntry', () => {
+  it('writes only when the text differs, so an unchanged save makes no update', () => {
+    const doc = new Y.Doc()
+    const entries = annotationEntries(doc)
+    writeEntry(entries, 'n1', fields)
     const onUpdate = vi.fn()
     doc.on('update', onUpdate)
-    writeFields(entry, { ...fields, tags: ['question'], anchor: anchorOn('نص') })
+    writeEntry(entries, 'n1', { ...fields, tags: ['question'], anchor: anchorOn('نص') })
     expect(onUpdate).not.toHaveBeenCalled()
-    writeFields(entry, { body: 'جديد', replyTo: undefined })
+    writeEntry(entries, 'n1', { ...fields, body: 'جديد', replyTo: undefined })
     expect(onUpdate).toHaveBeenCalledTimes(1)
-    expect(entry.get('body')).toBe('جديد')
-    expect(entry.has('replyTo')).toBe(false)
+    expect(entryFields(entries.get('n1'))).toEqual({ ...fields, body: 'جديد' })
+  })
+})
+
+describe('upgradeLegacyEntries', () => {
+  it('rewrites maps of fields as text, keeping every field, and leaves text alone', () => {
+    const doc = new Y.Doc()
+    const entries = annotationEntries(doc)
+    storeLegacyEntry(doc, 'old', { ...fields, id: 'old', future: { kept: true } })
+    writeEntry(entries, 'n1', fields)
+    const current = entries.get('n1')
+    expect(upgradeLegacyEntries(entries)).toBe(1)
+    expect(entries.get('n1')).toBe(current)
+    expect(typeof entries.get('old')).toBe('string')
+    expect(entryFields(entries.get('old'))).toEqual({
+      ...fields,
+      id: 'old',
+      future: { kept: true },
+    })
+    expect(upgradeLegacyEntries(entries)).toBe(0)
   })
 })

@@ -3,10 +3,16 @@ import * as Y from 'yjs'
 import { Annotation, type Visibility } from './annotation'
 
 /**
- * How one annotation sits in a document (DESIGN.md, "Documents"): a nested `Y.Map` per
- * annotation inside `Map('annotations')`, keyed by id, each field its own key so concurrent
- * edits of different fields merge. Values are plain JSON (`tags` a plain array, `anchor` a
- * plain object): they change as a whole.
+ * How one annotation sits in a document (DESIGN.md, "Documents"): the JSON text of its fields,
+ * under its id in `Map('annotations')`.
+ *
+ * One text rather than a nested `Y.Map` with a key per field (the shape until November 2026):
+ * Yjs decodes every field of every nested map as its own struct with its own key, and a class of
+ * 6,800 annotations took about 350 ms to decode that way against 70 ms as texts. The nested map
+ * merged concurrent edits of different fields, but only the document's owner writes it, so that
+ * mattered only for one person editing one annotation on two devices at once; the later save now
+ * wins whole. Entries in the old shape are still read, and the owner's are rewritten by
+ * `upgradeLegacyEntries`.
  */
 export const ANNOTATIONS_KEY = 'annotations'
 
@@ -36,8 +42,40 @@ export type EntryReading =
   | { readonly ok: true; readonly annotation: Annotation }
   | { readonly ok: false; readonly invalid: InvalidAnnotation }
 
+type Stored = { readonly fields: Record<string, unknown> } | { readonly problem: string }
+
+function isFieldObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+const NOT_JSON = Symbol('not JSON')
+
+function parseText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return NOT_JSON
+  }
+}
+
+function storedFields(value: unknown): Stored {
+  if (typeof value === 'string') {
+    const parsed = parseText(value)
+    if (parsed === NOT_JSON) return { problem: 'the entry is not valid JSON' }
+    return isFieldObject(parsed)
+      ? { fields: parsed }
+      : { problem: 'the entry is not an object of fields' }
+  }
+  if (value instanceof Y.Map) return { fields: value.toJSON() as Record<string, unknown> }
+  return { problem: 'the entry is neither the JSON text of an annotation nor a map of its fields' }
+}
+
+/** The entry as JSON for a report: its parsed text, or the text itself when it is not JSON. */
 function asJson(value: unknown): unknown {
-  return value instanceof Y.AbstractType ? (value.toJSON() as unknown) : value
+  if (value instanceof Y.AbstractType) return value.toJSON() as unknown
+  if (typeof value !== 'string') return value
+  const parsed = parseText(value)
+  return parsed === NOT_JSON ? value : parsed
 }
 
 /**
@@ -56,9 +94,9 @@ export function readEntry(id: string, value: unknown, source: AnnotationSource):
       raw: asJson(value),
     },
   })
-  if (!(value instanceof Y.Map)) return invalid('the entry is not a map of fields')
-  const fields = value.toJSON() as Record<string, unknown>
-  const parsed = Annotation.safeParse({ ...fields, visibility: source.visibility })
+  const stored = storedFields(value)
+  if ('problem' in stored) return invalid(stored.problem)
+  const parsed = Annotation.safeParse({ ...stored.fields, visibility: source.visibility })
   if (!parsed.success) return invalid(z.prettifyError(parsed.error))
   const annotation = parsed.data
   if (annotation.id !== id) return invalid(`its id ${annotation.id} differs from its key`)
@@ -71,32 +109,34 @@ export function readEntry(id: string, value: unknown, source: AnnotationSource):
   return { ok: true, annotation }
 }
 
-/** The stored fields of an entry as JSON, unknown ones included, so a move loses nothing. */
-export function entryFields(entry: Y.Map<unknown>): Record<string, unknown> {
-  return entry.toJSON() as Record<string, unknown>
+/**
+ * The stored fields of a readable entry, unknown ones included, so a rewrite or a move loses
+ * nothing a newer version of the app put there.
+ */
+export function entryFields(value: unknown): Record<string, unknown> {
+  const stored = storedFields(value)
+  if ('problem' in stored) throw new Error(`The annotation entry cannot be read: ${stored.problem}`)
+  return stored.fields
 }
 
-/** Sets each defined field that differs from what is stored; untouched keys stay untouched. */
-export function writeFields(
-  entry: Y.Map<unknown>,
+/**
+ * Writes the entry as the JSON text of `fields` (an undefined field is left out), unless the
+ * same text is already stored: an unchanged save makes no update.
+ */
+export function writeEntry(
+  entries: Y.Map<unknown>,
+  id: string,
   fields: Readonly<Record<string, unknown>>,
 ): void {
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue
-    if (sameJson(entry.get(key), value)) continue
-    entry.set(key, value)
-  }
+  const text = JSON.stringify(fields)
+  if (entries.get(id) !== text) entries.set(id, text)
 }
 
-function sameJson(stored: unknown, value: unknown): boolean {
-  if (stored === value) return true
-  if (
-    typeof stored !== 'object' ||
-    typeof value !== 'object' ||
-    stored === null ||
-    value === null
-  ) {
-    return false
-  }
-  return JSON.stringify(stored) === JSON.stringify(value)
+/** Rewrites entries stored in the old shape (a map of fields) as text; returns how many. */
+export function upgradeLegacyEntries(entries: Y.Map<unknown>): number {
+  const legacy = [...entries].filter(
+    (pair): pair is [string, Y.Map<unknown>] => pair[1] instanceof Y.Map,
+  )
+  for (const [id, value] of legacy) entries.set(id, JSON.stringify(value.toJSON()))
+  return legacy.length
 }

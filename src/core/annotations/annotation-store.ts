@@ -1,7 +1,12 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { Anchor, Annotation, HighlightColor, Visibility } from './annotation'
 import { AnnotationDocView } from './annotation-doc-view'
-import { entryFields, writeFields, type InvalidAnnotation } from './annotation-entry'
+import {
+  entryFields,
+  upgradeLegacyEntries,
+  writeEntry,
+  type InvalidAnnotation,
+} from './annotation-entry'
 import { normalizeBody, normalizeTags } from './annotation-input'
 import {
   AnnotationWriteOrigin,
@@ -83,9 +88,13 @@ export class DamagedAnnotationError extends Error {
   }
 }
 
+/** The origin of `upgradeStoredEntries`' rewrites, which undo does not track. */
+export const STORAGE_UPGRADE_ORIGIN = Symbol('annotation storage upgrade')
+
 interface Located {
   readonly visibility: Visibility
-  readonly entry: Y.Map<unknown>
+  /** The entry as stored, so a rewrite keeps fields this version does not know. */
+  readonly entry: unknown
   readonly annotation: Annotation
 }
 
@@ -212,11 +221,7 @@ export class AnnotationStore {
     this.operate('visibility', id, () => {
       // Written before the old copy is deleted: if anything fails in between, the annotation
       // exists twice (and is reported as a duplicate) rather than not at all.
-      this.transact(target, (entries) => {
-        const moved = new Y.Map<unknown>()
-        entries.set(id, moved)
-        writeFields(moved, fields)
-      })
+      this.transact(target, (entries) => writeEntry(entries, id, fields))
       for (const holder of holders) {
         if (holder !== target) this.transact(holder, (entries) => entries.delete(id))
       }
@@ -287,6 +292,24 @@ export class AnnotationStore {
     }
   }
 
+  /**
+   * Rewrites the user's entries still stored in the old shape (a map of fields, see
+   * annotation-entry.ts) as text, outside undo: nothing the user did, nothing to take back.
+   * Returns how many were rewritten.
+   */
+  upgradeStoredEntries(): number {
+    let upgraded = 0
+    this.batch(() => {
+      for (const visibility of VISIBILITIES) {
+        const entries = this.views[visibility].entries
+        this.docs[visibility].transact(() => {
+          upgraded += upgradeLegacyEntries(entries)
+        }, STORAGE_UPGRADE_ORIGIN)
+      }
+    })
+    return upgraded
+  }
+
   destroy(): void {
     for (const unsubscribe of this.unsubscribeViews) unsubscribe()
     for (const visibility of VISIBILITIES) this.views[visibility].destroy()
@@ -310,11 +333,7 @@ export class AnnotationStore {
       updatedAt: createdAt,
     })
     this.operate(kind, id, () =>
-      this.transact(annotation.visibility, (entries) => {
-        const entry = new Y.Map<unknown>()
-        entries.set(id, entry)
-        writeFields(entry, annotation)
-      }),
+      this.transact(annotation.visibility, (entries) => writeEntry(entries, id, annotation)),
     )
     return this.readBack(annotation.visibility, id)
   }
@@ -332,7 +351,7 @@ export class AnnotationStore {
   private update(
     kind: AnnotationOperationKind,
     visibility: Visibility,
-    entry: Y.Map<unknown>,
+    entry: unknown,
     annotation: Annotation,
     fields: Partial<Record<keyof Annotation, unknown>>,
   ): Annotation {
@@ -345,7 +364,9 @@ export class AnnotationStore {
     const update = { ...Object.fromEntries(changed), updatedAt: this.timestamp() }
     Annotation.parse({ ...annotation, ...update })
     this.operate(kind, annotation.id, () =>
-      this.transact(visibility, () => writeFields(entry, update)),
+      this.transact(visibility, (entries) =>
+        writeEntry(entries, annotation.id, { ...entryFields(entry), ...update }),
+      ),
     )
     return this.readBack(visibility, annotation.id)
   }
@@ -357,7 +378,7 @@ export class AnnotationStore {
     for (const visibility of holders) {
       const reading = this.views[visibility].reading(id)
       if (reading?.ok) {
-        const entry = this.views[visibility].entries.get(id) as Y.Map<unknown>
+        const entry = this.views[visibility].entries.get(id)
         return { visibility, entry, annotation: reading.annotation }
       }
       if (reading && !reading.ok) problem ||= reading.invalid.problem

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { Anchor, Visibility } from './annotation'
+import { annotationEntries, entryFields } from './annotation-entry'
 
 /** Fixtures for the annotation tests: documents, a steady clock, predictable ids, a seeded PRNG. */
 
@@ -37,6 +38,33 @@ export function syncReplicas(a: Y.Doc, b: Y.Doc): void {
   const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a))
   Y.applyUpdate(b, toB, REMOTE)
   Y.applyUpdate(a, toA, REMOTE)
+}
+
+/** Changes fields of a stored entry as a save on another device would: the whole text anew. */
+export function rewriteEntry(
+  doc: Y.Doc,
+  id: string,
+  changes: Readonly<Record<string, unknown>>,
+  origin: unknown = REMOTE,
+): void {
+  const entries = annotationEntries(doc)
+  const fields = { ...entryFields(entries.get(id)), ...changes }
+  doc.transact(() => entries.set(id, JSON.stringify(fields)), origin)
+}
+
+/** Stores an entry in the shape older versions wrote: a nested map with a key per field. */
+export function storeLegacyEntry(
+  doc: Y.Doc,
+  id: string,
+  fields: Readonly<Record<string, unknown>>,
+  origin: unknown = REMOTE,
+): Y.Map<unknown> {
+  const entry = new Y.Map<unknown>()
+  doc.transact(() => {
+    annotationEntries(doc).set(id, entry)
+    for (const [key, value] of Object.entries(fields)) entry.set(key, value)
+  }, origin)
+  return entry
 }
 
 export { mulberry32 } from '../seeded-random'

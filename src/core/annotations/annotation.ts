@@ -1,9 +1,10 @@
 import { z } from 'zod'
 
 /**
- * The annotation model of DESIGN.md ("Documents"): one `Y.Map` per annotation inside
- * `Map('annotations')` of one of its author's documents, keyed by id. These schemas validate
- * what is read back, since a document may come from another replica or an older version.
+ * The annotation model of DESIGN.md ("Documents"): one entry per annotation inside
+ * `Map('annotations')` of one of its author's documents, keyed by id (how an entry is stored:
+ * annotation-entry.ts). These schemas validate what is read back, since a document may come
+ * from another replica or an older version.
  */
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type * as Y from 'yjs'
 import type { Visibility } from './annotation'
 import { AnnotationCollection } from './annotation-collection'
-import { annotationEntries } from './annotation-entry'
 import { AnnotationStore } from './annotation-store'
 import { groupThreads } from './annotation-threads'
 import {
   anchorOn,
   mulberry32,
   REMOTE,
+  rewriteEntry,
   sequentialIds,
   steadyClock,
   userDocs,
@@ -67,9 +66,8 @@ describe('the lists kept up to date change by change', () => {
           store.delete(target.id)
         } else {
           // Damage an entry, or repair it, as a faulty replica might.
-          const doc = store.docs[target.visibility]
-          const entry = annotationEntries(doc).get(target.id) as Y.Map<unknown>
-          doc.transact(() => entry.set('color', random() < 0.5 ? 'red' : 'pink'), REMOTE)
+          const color = random() < 0.5 ? 'red' : 'pink'
+          rewriteEntry(store.docs[target.visibility], target.id, { color }, REMOTE)
         }
         const fresh = new AnnotationCollection([...sourcesOf(hanan), ...sourcesOf(intisar)])
         expect(live.all(), `seed ${seed} step ${step}`).toEqual(fresh.all())

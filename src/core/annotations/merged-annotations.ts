@@ -2,7 +2,6 @@ import type { Annotation } from './annotation'
 import type { AnnotationDocView } from './annotation-doc-view'
 import { entryFields, type InvalidAnnotation } from './annotation-entry'
 import { byCreation } from './annotation-order'
-import type * as Y from 'yjs'
 
 /**
  * The annotations of several documents as one list, oldest first. Where two documents hold the
@@ -99,7 +98,7 @@ export class MergedAnnotations {
           owner: view.source.owner,
           visibility: view.source.visibility,
           problem: this.duplicateProblem,
-          raw: entryFields(view.entries.get(annotation.id) as Y.Map<unknown>),
+          raw: entryFields(view.entries.get(annotation.id)),
         })
       }
     }

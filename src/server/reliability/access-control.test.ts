@@ -229,9 +229,7 @@ describe("writing someone else's document", () => {
     const own = userDoc(amal.userId, 'class')
     const writer = h.connect(own, amal.token)
     await writer.synced()
-    const entry = new Y.Map<unknown>()
-    annotationEntries(writer.doc).set('forged-1', entry)
-    for (const [key, value] of Object.entries({
+    const forged = {
       id: 'forged-1',
       kind: 'comment',
       author: basma.userId,
@@ -241,8 +239,8 @@ describe("writing someone else's document", () => {
       tags: [],
       createdAt: '2026-11-29T00:00:00.000Z',
       updatedAt: '2026-11-29T00:00:00.000Z',
-    }))
-      entry.set(key, value)
+    }
+    annotationEntries(writer.doc).set('forged-1', JSON.stringify(forged))
     await writer.acknowledged()
     writer.destroy()
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { annotationEntries } from '../../core/annotations'
 import { AwarenessUser } from '../../core/seminar/awareness-user'
 import { readRoster } from '../../core/seminar/roster'
@@ -25,7 +24,7 @@ const userDoc = (seminar: CreateSeminarResponse, userId: string, scope: string) 
 async function post(seminar: CreateSeminarResponse, member: JoinSeminarResponse, scope: string) {
   const client = h.connect(userDoc(seminar, member.userId, scope), member.token)
   await client.synced()
-  client.doc.transact(() => annotationEntries(client.doc).set('a1', new Y.Map()))
+  client.doc.transact(() => annotationEntries(client.doc).set('a1', '{}'))
   await client.acknowledged()
 }
 
