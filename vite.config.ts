@@ -31,26 +31,28 @@ function offlineFileList(): Plugin {
 }
 
 /**
- * The faces the built-in article is set in: Arabic and Latin, body and headings, and the body's
- * Latin Extended (its transliterations).
+ * The faces the first screen is set in: the article's Arabic and Latin, body and headings, and
+ * its body's Latin Extended (the transliterations); and the interface's Arabic, regular and
+ * semibold, which the header and outline use for the article's title and headings in either UI
+ * language (its Latin comes from the system font).
  */
-const ARTICLE_FACES =
-  /^assets\/noto-naskh-arabic-((arabic|latin)-(400|700)|latin-ext-400)-normal-[\w-]+\.woff2$/
+const FIRST_SCREEN_FACES =
+  /^assets\/(noto-naskh-arabic-((arabic|latin)-(400|700)|latin-ext-400)|noto-sans-arabic-arabic-(400|600))-normal-[\w-]+\.woff2$/
 
 /**
- * Asks for the article's fonts with the page, not when the article is first styled: found that
- * late, they arrived after the article's first layout, and swapping them in laid the whole article
- * out a second time.
+ * Asks for the first screen's fonts with the page, not when what uses them is first styled:
+ * found that late, they arrived after the first layout, and swapping them in laid the whole page
+ * out a second time (a face that loads invalidates every text whose family list names it).
  */
-function preloadArticleFonts(): Plugin {
+function preloadFirstScreenFonts(): Plugin {
   return {
-    name: 'hamish-preload-article-fonts',
+    name: 'hamish-preload-first-screen-fonts',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
         return Object.keys(context.bundle ?? {})
-          .filter((name) => ARTICLE_FACES.test(name))
+          .filter((name) => FIRST_SCREEN_FACES.test(name))
           .sort()
           .map((name) => ({
             tag: 'link',
@@ -73,7 +75,7 @@ export default defineConfig({
   // Relative asset URLs: the same build is served over http by `hamish serve` and through the
   // app:// protocol in Electron.
   base: './',
-  plugins: [react(), offlineFileList(), preloadArticleFonts()],
+  plugins: [react(), offlineFileList(), preloadFirstScreenFonts()],
   define: { __HAMISH_VERSION__: JSON.stringify(packageJson.version) },
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),

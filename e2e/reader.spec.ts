@@ -48,25 +48,29 @@ test('lists the headings as a hierarchy in the outline', async ({ page }) => {
   expect(await levelOf('الخاتمة')).toBe('1')
 })
 
-test('asks for every face the article is set in with the page, not after laying it out', async ({
+test('asks for every face the first screen is set in with the page, not after laying it out', async ({
   page,
 }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
   await page.evaluate(() => document.fonts.ready)
-  // A face found only when the article is styled arrives after its first layout, and swapping
-  // it in lays the whole article out again: every one must come from the page's preloads.
+  // A face found only when what uses it is styled arrives after the first layout, and swapping
+  // it in lays the whole page out again: every one must come from the page's preloads.
   const faces = await page.evaluate(() =>
     performance
       .getEntriesByType('resource')
-      .filter((entry) => /noto-naskh-arabic-[\w-]+\.woff2$/.test(entry.name))
+      .filter((entry) => /noto-(naskh|sans)-arabic-[\w-]+\.woff2$/.test(entry.name))
       .map((entry) => ({
-        face: entry.name.replace(/^.*\/(noto-naskh-arabic-[a-z-]+-\d+)-normal-.*$/, '$1'),
+        face: entry.name.replace(/^.*\/(noto-(?:naskh|sans)-arabic-[a-z-]+-\d+)-normal-.*$/, '$1'),
         initiator: (entry as PerformanceResourceTiming).initiatorType,
       })),
   )
   expect(faces.map((face) => face.face)).toEqual(
-    expect.arrayContaining(['noto-naskh-arabic-arabic-400', 'noto-naskh-arabic-latin-400']),
+    expect.arrayContaining([
+      'noto-naskh-arabic-arabic-400',
+      'noto-naskh-arabic-latin-400',
+      'noto-sans-arabic-arabic-400',
+    ]),
   )
   for (const face of faces) expect(face, face.face).toMatchObject({ initiator: 'link' })
 })
