@@ -118,6 +118,34 @@ test('filters and searches the annotation list, ignoring Arabic diacritics', asy
   await expect(reader.highlightOf('المقومات الاساسية')).toBeInViewport()
 })
 
+test('a comment far below the first screen gets its card level with its passage after a reload', async ({
+  page,
+}) => {
+  // The margin measures the passages below the first screens only once the page is idle.
+  const passage = 'ركيزة اساسية وخطوة رئيسة لسلامة الدولة'
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.selectText('تطوير القدرات العسكرية')
+  await page.keyboard.press('Control+Alt+M')
+  await page.getByTestId('composer').getByLabel('Comment (Markdown)').fill('near the top')
+  await page.keyboard.press('Control+Enter')
+  await reader.selectText(passage)
+  await page.keyboard.press('Control+Alt+M')
+  await page.getByTestId('composer').getByLabel('Comment (Markdown)').fill('in the conclusion')
+  await page.keyboard.press('Control+Enter')
+  await expect(reader.card('in the conclusion')).toBeVisible()
+
+  await page.reload()
+  await reader.waitForArticle()
+  await expect(reader.card('near the top')).toBeVisible()
+  await reader.highlightOf(passage).scrollIntoViewIfNeeded()
+  const card = reader.card('in the conclusion')
+  await expect(card).toBeInViewport()
+  const cardBox = await card.boundingBox()
+  const passageBox = await reader.highlightOf(passage).boundingBox()
+  expect(Math.abs(cardBox!.y - passageBox!.y)).toBeLessThan(4)
+})
+
 test('quotes a passage into the notebook and jumps back to it', async ({ page }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)

@@ -3,11 +3,13 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useReducer,
   useRef,
   useState,
   type ReactNode,
 } from 'react'
+import { measurePassages } from '../../src/core/margin/measure-passages'
 import { stackCards } from '../../src/core/margin/stack-cards'
 import {
   bandContains,
@@ -15,6 +17,7 @@ import {
   type MarginBand,
   type StackedCard,
 } from '../../src/core/margin/visible-cards'
+import { runWhenIdle } from '../platform/run-when-idle'
 import type { Placement } from './use-anchoring'
 
 export interface MarginItem {
@@ -38,6 +41,8 @@ const GAP = 8
 const OVERSCAN = 1
 /** The rendered band moves once the viewport comes this close (in viewports) to its edge. */
 const SLACK = 0.25
+/** How long the passages below the rendered band may wait to be measured for an idle moment. */
+const MEASURE_REST_WITHIN_MS = 1_000
 
 interface Layout {
   /** Every card, rendered or not, in passage order, as stacked. */
@@ -90,6 +95,14 @@ export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColum
     bottom: window.innerHeight * (1 + OVERSCAN),
   }))
   const [ticks, tick] = useReducer((value: number) => value + 1, 0)
+  // Until the first screen is shown, passages are measured only as far as the rendered band.
+  const [measureAll, setMeasureAll] = useState(false)
+  const [incomplete, setIncomplete] = useState(false)
+  const measureLimit = measureAll ? Infinity : band.bottom
+  const inPassageOrder = useMemo(
+    () => [...items].sort((a, b) => a.placement.from - b.placement.from),
+    [items],
+  )
 
   // A rendered card changing size (a reply being written) restacks the margin.
   const [observer] = useState(() => new ResizeObserver(() => tick()))
@@ -178,7 +191,7 @@ export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColum
     for (const [id, element] of elements) heights.set(id, element.offsetHeight)
     const size = editor.state.doc.content.size
     let origin: number | null = null
-    const cards = items.map((item) => {
+    const anchorTopOf = (item: MarginItem) => {
       const from = Math.min(Math.max(0, item.placement.from), size)
       let anchorTop = anchorTops.get(from)
       if (anchorTop === undefined) {
@@ -186,8 +199,15 @@ export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColum
         anchorTop = Math.max(0, editor.view.coordsAtPos(from).top - origin)
         anchorTops.set(from, anchorTop)
       }
-      return { id: item.id, anchorTop, height: heights.get(item.id) ?? item.estimatedHeight }
-    })
+      return anchorTop
+    }
+    const { measured, complete } = measurePassages(inPassageOrder, anchorTopOf, measureLimit)
+    setIncomplete(!complete)
+    const cards = measured.map(({ item, anchorTop }) => ({
+      id: item.id,
+      anchorTop,
+      height: heights.get(item.id) ?? item.estimatedHeight,
+    }))
     const heightOf = new Map(cards.map((card) => [card.id, card.height]))
     const stacked = stackCards(cards, { gap: GAP, activeId }).map(({ id, top }) => ({
       id,
@@ -200,7 +220,23 @@ export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColum
       return { cards: stacked, tops: new Map(stacked.map((card) => [card.id, card.top])), height }
     })
     followViewport()
-  }, [editor, items, activeId, layoutKey, ticks, elements, heights, anchorTops, followViewport])
+  }, [
+    editor,
+    inPassageOrder,
+    measureLimit,
+    activeId,
+    layoutKey,
+    ticks,
+    elements,
+    heights,
+    anchorTops,
+    followViewport,
+  ])
+
+  useEffect(() => {
+    if (!incomplete) return
+    return runWhenIdle(() => setMeasureAll(true), MEASURE_REST_WITHIN_MS)
+  }, [incomplete])
 
   const shown = new Set(cardsInBand(layout.cards, band).map((card) => card.id))
   if (activeId !== null) shown.add(activeId)
