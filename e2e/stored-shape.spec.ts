@@ -23,17 +23,14 @@ test('a comment stored in the old shape opens, and is stored as text afterwards'
 }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
-  await reader.selectText(ARABIC_PASSAGE)
-  await page.keyboard.press('Control+Shift+H')
-  await expect(reader.highlightOf(ARABIC_PASSAGE)).toHaveCount(1)
-  const highlightId = await reader.highlightOf(ARABIC_PASSAGE).getAttribute('data-annotation-id')
-  const { name, doc } = await storedDocHolding(page, highlightId!)
+  const highlightId = await reader.highlightText(ARABIC_PASSAGE)
+  const { name, doc } = await storedDocHolding(page, highlightId)
 
   const before = Y.encodeStateVector(doc)
   const legacy = new Y.Map<unknown>()
   doc.transact(() => {
     annotationEntries(doc).set(OLD_ID, legacy)
-    const fields = entryFields(annotationEntries(doc).get(highlightId!))
+    const fields = entryFields(annotationEntries(doc).get(highlightId))
     for (const [key, value] of Object.entries({ ...fields, id: OLD_ID })) legacy.set(key, value)
     legacy.set('kind', 'comment')
     legacy.set('body', OLD_BODY)

@@ -61,6 +61,16 @@ export class ReaderPage {
     await this.page.waitForTimeout(50)
   }
 
+  /** Highlights `text` with the keyboard, as a reader would; returns the new highlight's id. */
+  async highlightText(text: string): Promise<string> {
+    await this.selectText(text)
+    await this.page.keyboard.press('Control+Shift+H')
+    await expect(this.highlightOf(text)).toHaveCount(1)
+    const id = await this.highlightOf(text).getAttribute('data-annotation-id')
+    if (id === null) throw new Error(`The highlight of "${text}" has no annotation id`)
+    return id
+  }
+
   /** Export… › Import annotations…: the import dialog, open. */
   async openImportDialog(): Promise<Locator> {
     await this.toolbar.getByRole('button', { name: 'Export…' }).click()
