@@ -122,14 +122,8 @@ test('a comment far below the first screen gets its card level with its passage 
   const passage = 'ركيزة اساسية وخطوة رئيسة لسلامة الدولة'
   const reader = new ReaderPage(page)
   await reader.open(server.url)
-  await reader.selectText('تطوير القدرات العسكرية')
-  await page.keyboard.press('Control+Alt+M')
-  await page.getByTestId('composer').getByLabel('Comment (Markdown)').fill('near the top')
-  await page.keyboard.press('Control+Enter')
-  await reader.selectText(passage)
-  await page.keyboard.press('Control+Alt+M')
-  await page.getByTestId('composer').getByLabel('Comment (Markdown)').fill('in the conclusion')
-  await page.keyboard.press('Control+Enter')
+  await reader.commentOn('تطوير القدرات العسكرية', 'near the top')
+  await reader.commentOn(passage, 'in the conclusion')
   await expect(reader.card('in the conclusion')).toBeVisible()
 
   await page.reload()
@@ -146,10 +140,7 @@ test('a comment far below the first screen gets its card level with its passage 
 test('quotes a passage into the notebook and jumps back to it', async ({ page }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
-  await reader.selectText('تطوير القدرات العسكرية')
-  await page.keyboard.press('Control+Alt+M')
-  await page.getByTestId('composer').getByLabel('Comment (Markdown)').fill('to the notebook')
-  await page.keyboard.press('Control+Enter')
+  await reader.commentOn('تطوير القدرات العسكرية', 'to the notebook')
   const card = reader.card('to the notebook')
   await card.getByRole('button', { name: 'Quote to notebook' }).click()
 

@@ -71,6 +71,14 @@ export class ReaderPage {
     return id
   }
 
+  /** Comments on `text` with the keyboard (Mod+Alt+M, then Mod+Enter to save). */
+  async commentOn(text: string, body: string): Promise<void> {
+    await this.selectText(text)
+    await this.page.keyboard.press('Control+Alt+M')
+    await this.page.getByTestId('composer').getByLabel('Comment (Markdown)').fill(body)
+    await this.page.keyboard.press('Control+Enter')
+  }
+
   /** Export… › Import annotations…: the import dialog, open. */
   async openImportDialog(): Promise<Locator> {
     await this.toolbar.getByRole('button', { name: 'Export…' }).click()
