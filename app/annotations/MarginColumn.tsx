@@ -99,9 +99,11 @@ export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColum
   const [measureAll, setMeasureAll] = useState(false)
   const [incomplete, setIncomplete] = useState(false)
   const measureLimit = measureAll ? Infinity : band.bottom
-  const inPassageOrder = useMemo(
-    () => [...items].sort((a, b) => a.placement.from - b.placement.from),
-    [items],
+  // Passage order matters only for stopping at the band; once every passage is measured, the
+  // items are taken as given rather than sorted again on each render.
+  const toMeasure = useMemo(
+    () => (measureAll ? items : [...items].sort((a, b) => a.placement.from - b.placement.from)),
+    [items, measureAll],
   )
 
   // A rendered card changing size (a reply being written) restacks the margin.
@@ -201,7 +203,7 @@ export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColum
       }
       return anchorTop
     }
-    const { measured, complete } = measurePassages(inPassageOrder, anchorTopOf, measureLimit)
+    const { measured, complete } = measurePassages(toMeasure, anchorTopOf, measureLimit)
     setIncomplete(!complete)
     const cards = measured.map(({ item, anchorTop }) => ({
       id: item.id,
@@ -222,7 +224,7 @@ export function MarginColumn({ editor, items, activeId, layoutKey }: MarginColum
     followViewport()
   }, [
     editor,
-    inPassageOrder,
+    toMeasure,
     measureLimit,
     activeId,
     layoutKey,
