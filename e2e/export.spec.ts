@@ -22,11 +22,7 @@ test.afterAll(async () => {
 })
 
 async function comment(reader: ReaderPage, passage: string, body: string): Promise<void> {
-  await reader.selectText(passage)
-  await reader.page.keyboard.press('Control+Alt+M')
-  const composer = reader.page.getByTestId('composer')
-  await composer.getByLabel('Comment (Markdown)').fill(body)
-  await reader.page.keyboard.press('Control+Enter')
+  await reader.commentOn(passage, body)
   await expect(reader.card(body)).toBeVisible()
 }
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import * as Y from 'yjs'
 import { annotationEntries, entryFields } from '../src/core/annotations/annotation-entry'
+import { storeLegacyEntry } from '../src/core/annotations/annotation-test-support'
 import { ARABIC_PASSAGE, ReaderPage } from './pages/reader-page'
 import { serveForThisFile } from './support/serve-for-this-file'
 import { appendUpdate, storedDocHolding } from './support/stored-user-docs'
@@ -27,14 +28,8 @@ test('a comment stored in the old shape opens, and is stored as text afterwards'
   const { name, doc } = await storedDocHolding(page, highlightId)
 
   const before = Y.encodeStateVector(doc)
-  const legacy = new Y.Map<unknown>()
-  doc.transact(() => {
-    annotationEntries(doc).set(OLD_ID, legacy)
-    const fields = entryFields(annotationEntries(doc).get(highlightId))
-    for (const [key, value] of Object.entries({ ...fields, id: OLD_ID })) legacy.set(key, value)
-    legacy.set('kind', 'comment')
-    legacy.set('body', OLD_BODY)
-  })
+  const fields = entryFields(annotationEntries(doc).get(highlightId))
+  storeLegacyEntry(doc, OLD_ID, { ...fields, id: OLD_ID, kind: 'comment', body: OLD_BODY })
   await appendUpdate(page, name, Y.encodeStateAsUpdate(doc, before))
 
   await page.reload()
