@@ -35,6 +35,15 @@ function storeFor(
   })
 }
 
+/** A comment with no tags on the test passage, for tests about something else. */
+function commentOn(
+  store: AnnotationStore,
+  body = 'a',
+  visibility: Visibility = 'class',
+): Annotation {
+  return store.createComment({ anchor: anchorOn('نص'), body, tags: [], visibility })
+}
+
 function idsIn(store: AnnotationStore, visibility: Visibility): string[] {
   return [...annotationEntries(store.docs[visibility]).keys()]
 }
@@ -163,12 +172,7 @@ describe('creating annotations', () => {
     for (const doc of Object.values(store.docs)) {
       doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin))
     }
-    const comment = store.createComment({
-      anchor: anchorOn('نص'),
-      body: 'a',
-      tags: [],
-      visibility: 'class',
-    })
+    const comment = commentOn(store)
     store.edit(comment.id, { body: 'b' })
     store.setVisibility(comment.id, 'private')
     store.resolve(comment.id)
@@ -183,12 +187,7 @@ describe('replies', () => {
   it('live in the replier’s own document, pointing at the annotation they answer', () => {
     const hanan = storeFor('hanan')
     const intisar = storeFor('intisar')
-    const comment = hanan.createComment({
-      anchor: anchorOn('نص'),
-      body: 'سؤال',
-      tags: [],
-      visibility: 'instructors',
-    })
+    const comment = commentOn(hanan, 'سؤال', 'instructors')
     const reply = intisar.reply({ to: comment, body: 'جواب', tags: ['#Answer'] })
     expect(reply).toMatchObject({
       kind: 'reply',
@@ -204,12 +203,7 @@ describe('replies', () => {
 
   it('take a visibility of their own when given one', () => {
     const store = storeFor()
-    const comment = store.createComment({
-      anchor: anchorOn('نص'),
-      body: 'a',
-      tags: [],
-      visibility: 'class',
-    })
+    const comment = commentOn(store)
     const reply = store.reply({ to: comment, body: 'b', visibility: 'private' })
     expect(reply.visibility).toBe('private')
     expect(idsIn(store, 'private')).toEqual([reply.id])
@@ -218,12 +212,7 @@ describe('replies', () => {
   it('join the thread of the reply they answer', () => {
     const hanan = storeFor('hanan')
     const intisar = storeFor('intisar')
-    const comment = hanan.createComment({
-      anchor: anchorOn('نص'),
-      body: 'a',
-      tags: [],
-      visibility: 'class',
-    })
+    const comment = commentOn(hanan)
     const first = intisar.reply({ to: comment, body: 'b' })
     const second = hanan.reply({ to: first, body: 'c' })
     expect(second.replyTo).toBe(comment.id)
@@ -231,12 +220,7 @@ describe('replies', () => {
 
   it('must have text', () => {
     const store = storeFor()
-    const comment = store.createComment({
-      anchor: anchorOn('نص'),
-      body: 'a',
-      tags: [],
-      visibility: 'class',
-    })
+    const comment = commentOn(store)
     expect(inputErrorCode(() => store.reply({ to: comment, body: ' ' }))).toBe('empty-comment')
     const reply = store.reply({ to: comment, body: 'b' })
     expect(inputErrorCode(() => store.edit(reply.id, { body: '' }))).toBe('empty-comment')
@@ -286,12 +270,7 @@ describe('changing annotations', () => {
 
   it('refuses bad input on edit and leaves the annotation as it was', () => {
     const store = storeFor()
-    const comment = store.createComment({
-      anchor: anchorOn('نص'),
-      body: 'a',
-      tags: [],
-      visibility: 'class',
-    })
+    const comment = commentOn(store)
     expect(inputErrorCode(() => store.edit(comment.id, { tags: ['t'.repeat(100)] }))).toBe(
       'tag-too-long',
     )
@@ -300,12 +279,7 @@ describe('changing annotations', () => {
 
   it('resolves and reopens a thread', () => {
     const store = storeFor()
-    const comment = store.createComment({
-      anchor: anchorOn('نص'),
-      body: 'a',
-      tags: [],
-      visibility: 'class',
-    })
+    const comment = commentOn(store)
     expect(store.resolve(comment.id).resolved).toBe(true)
     expect(store.get(comment.id)?.resolved).toBe(true)
     expect(store.reopen(comment.id).resolved).toBe(false)
@@ -338,12 +312,7 @@ describe('changing annotations', () => {
   it('deletes only the annotation itself; replies stay in their authors’ documents', () => {
     const hanan = storeFor('hanan')
     const intisar = storeFor('intisar')
-    const comment = hanan.createComment({
-      anchor: anchorOn('نص'),
-      body: 'a',
-      tags: [],
-      visibility: 'class',
-    })
+    const comment = commentOn(hanan)
     const ownReply = hanan.reply({ to: comment, body: 'b' })
     const otherReply = intisar.reply({ to: comment, body: 'c' })
     hanan.delete(comment.id)
@@ -358,12 +327,7 @@ describe('ownership', () => {
   it('refuses every operation on an annotation outside the user’s own documents', () => {
     const hanan = storeFor('hanan')
     const intisar = storeFor('intisar')
-    const theirs = intisar.createComment({
-      anchor: anchorOn('نص'),
-      body: 'a',
-      tags: [],
-      visibility: 'class',
-    })
+    const theirs = commentOn(intisar)
     const operations = [
       () => hanan.edit(theirs.id, { body: 'mine now' }),
       () => hanan.setVisibility(theirs.id, 'private'),
@@ -420,12 +384,7 @@ describe('reading back', () => {
 
   it('reports a second copy of one annotation and clears it on the next move', () => {
     const store = storeFor()
-    const comment = store.createComment({
-      anchor: anchorOn('نص'),
-      body: 'a',
-      tags: [],
-      visibility: 'class',
-    })
+    const comment = commentOn(store)
     // What two devices moving the same annotation at once leave behind once merged.
     store.docs.private.transact(() => {
       const copy = JSON.stringify({ ...comment, visibility: 'private' })
@@ -457,12 +416,7 @@ describe('subscribing', () => {
     const store = storeFor()
     const listener = vi.fn()
     const unsubscribe = store.subscribe(listener)
-    const comment = store.createComment({
-      anchor: anchorOn('نص'),
-      body: 'a',
-      tags: [],
-      visibility: 'class',
-    })
+    const comment = commentOn(store)
     expect(listener).toHaveBeenCalledTimes(1)
     const replica = new Y.Doc()
     syncReplicas(store.docs.class, replica)
@@ -509,12 +463,7 @@ describe('entries saved by older versions', () => {
 
   it('are read, and an edit rewrites one as text keeping fields this version does not know', () => {
     const store = storeFor()
-    const comment = store.createComment({
-      anchor: anchorOn('نص'),
-      body: 'a',
-      tags: [],
-      visibility: 'class',
-    })
+    const comment = commentOn(store)
     storeLegacyEntry(store.docs.class, comment.id, legacyFields(comment))
     expect(store.get(comment.id)).toEqual(comment)
     store.edit(comment.id, { body: 'b' })
