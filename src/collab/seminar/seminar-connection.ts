@@ -1,13 +1,11 @@
 import { WebSocketStatus, type HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { docName, type DocRef } from '../../core/seminar/doc-names'
 import type { SeminarMembership } from '../../core/seminar/membership'
+import { OfflineSwitch } from '../../core/seminar/offline-switch'
 import { pendingChangesInMemory, type PendingChanges } from './pending-changes'
 import { isSocketConnected, openSyncSocket, type SyncSocketOptions } from './sync-socket'
 import { openSyncedDoc, type SyncedDoc } from './synced-doc'
 import { syncStatusOf, type SyncStatus } from './sync-status'
-
-/** How often a reconnect after the network came back checks that it took. */
-const RECONNECT_CHECK_MS = 3000
 
 /** The server's own reason for closing the connection (a 4xxx WebSocket close code). */
 export interface ConnectionProblem {
@@ -32,15 +30,15 @@ export class SeminarConnection {
   private status: SyncStatus = { state: 'offline', unsynced: 0 }
   private closed = false
   private failures = 0
-  private networkAvailable = true
   private lastProblem: ConnectionProblem | null = null
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly offlineSwitch: OfflineSwitch
 
   constructor(
     readonly membership: SeminarMembership,
     options: SeminarConnectionOptions = {},
   ) {
     this.socket = openSyncSocket(membership.server, options)
+    this.offlineSwitch = new OfflineSwitch(this.socket)
     this.pendingChanges = options.pendingChanges ?? pendingChangesInMemory()
     this.socket.on('status', this.refresh)
     this.socket.on('disconnect', this.onDisconnect)
@@ -104,20 +102,8 @@ export class SeminarConnection {
    */
   setNetworkAvailable(available: boolean): void {
     if (this.closed) return
-    this.networkAvailable = available
-    clearTimeout(this.reconnectTimer)
-    if (available) this.reconnect()
-    else this.socket.disconnect()
-  }
-
-  /**
-   * The provider ignores a `connect()` that comes while the socket it was told to drop is still
-   * closing: ask again until the connection stands (or the network goes again).
-   */
-  private readonly reconnect = () => {
-    if (this.closed || !this.networkAvailable || this.isConnected()) return
-    void this.socket.connect()
-    this.reconnectTimer = setTimeout(this.reconnect, RECONNECT_CHECK_MS)
+    if (available) this.offlineSwitch.goOnline()
+    else this.offlineSwitch.goOffline()
   }
 
   get(name: string): SyncedDoc | undefined {
@@ -155,7 +141,7 @@ export class SeminarConnection {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    clearTimeout(this.reconnectTimer)
+    this.offlineSwitch.dispose()
     for (const unsubscribe of this.unsubscribes.values()) unsubscribe()
     this.unsubscribes.clear()
     const docs = [...this.docs.values()]

@@ -1,13 +1,10 @@
-import {
-  HocuspocusProvider,
-  HocuspocusProviderWebsocket,
-  WebSocketStatus,
-} from '@hocuspocus/provider'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import * as Y from 'yjs'
 import type { Annotation, Visibility } from '../../core/annotations/annotation'
 import { AnnotationCollection } from '../../core/annotations/annotation-collection'
 import { AnnotationStore, VISIBILITIES } from '../../core/annotations/annotation-store'
 import { docName, type UserDocScope } from '../../core/seminar/doc-names'
+import { OfflineSwitch } from '../../core/seminar/offline-switch'
 
 /** The document scope that holds each visibility (DESIGN.md: `…:user:<uid>:instructor`). */
 export const SCOPE_OF: Readonly<Record<Visibility, UserDocScope>> = {
@@ -37,7 +34,7 @@ export class ConvergenceMember {
   readonly docs = new Map<string, Y.Doc>()
   readonly store: AnnotationStore
   readonly visible = new AnnotationCollection()
-  private online = true
+  private readonly offlineSwitch: OfflineSwitch
 
   constructor(
     syncUrl: string,
@@ -55,6 +52,7 @@ export class ConvergenceMember {
       factor: 1,
       jitter: false,
     })
+    this.offlineSwitch = new OfflineSwitch(this.socket)
     const own = {} as Record<Visibility, Y.Doc>
     for (const visibility of VISIBILITIES) {
       own[visibility] = this.open(this.userDoc(identity.userId, SCOPE_OF[visibility]))
@@ -83,7 +81,7 @@ export class ConvergenceMember {
   }
 
   get isOnline(): boolean {
-    return this.online
+    return this.offlineSwitch.isOnline
   }
 
   userDoc(userId: string, scope: UserDocScope): string {
@@ -102,26 +100,11 @@ export class ConvergenceMember {
   }
 
   goOffline(): void {
-    this.online = false
-    this.socket.disconnect()
+    this.offlineSwitch.goOffline()
   }
 
-  /**
-   * Back online. `connect()` while the socket is still closing is a no-op in the provider (its
-   * status still reads "connected"), after which it never reconnects, so wait for the close.
-   */
   goOnline(): void {
-    this.online = true
-    if (this.socket.status === WebSocketStatus.Disconnected) {
-      void this.socket.connect()
-      return
-    }
-    const reconnect = ({ status }: { status: WebSocketStatus }) => {
-      if (status !== WebSocketStatus.Disconnected) return
-      this.socket.off('status', reconnect)
-      if (this.online) void this.socket.connect()
-    }
-    this.socket.on('status', reconnect)
+    this.offlineSwitch.goOnline()
   }
 
   /** Whether every document has finished its handshake and the server acknowledged every change. */
@@ -134,6 +117,7 @@ export class ConvergenceMember {
   destroy(): void {
     this.store.destroy()
     for (const provider of this.providers.values()) provider.destroy()
+    this.offlineSwitch.dispose()
     this.socket.destroy()
   }
 

@@ -107,7 +107,7 @@ describe('the server killed with SIGKILL during a burst of edits from 20 clients
     for (const writer of writers) {
       writer.freeze()
       // Offline until the check below has read what the new server kept by itself.
-      writer.client.provider.configuration.websocketProvider.disconnect()
+      writer.client.goOffline()
     }
     await burst
 
@@ -124,8 +124,7 @@ describe('the server killed with SIGKILL during a burst of edits from 20 clients
     expect(kept.filter((entry) => !written.includes(entry))).toEqual([])
 
     // The writers come back and send what the server lacks: all of it, exactly once.
-    for (const writer of writers)
-      void writer.client.provider.configuration.websocketProvider.connect()
+    for (const writer of writers) writer.client.goOnline()
     await eventually(
       () =>
         writers.every((w) => w.client.provider.isSynced && !w.client.provider.hasUnsyncedChanges),
@@ -139,8 +138,7 @@ describe('the server killed with SIGKILL during a burst of edits from 20 clients
 
     // And what they resent was stored: another SIGKILL loses none of it.
     await server.kill()
-    for (const writer of writers)
-      writer.client.provider.configuration.websocketProvider.disconnect()
+    for (const writer of writers) writer.client.goOffline()
     server = await start(folder, server.port)
     const afterSecondKill = await read(server, notebook, seminar.instructorToken)
     expect([...afterSecondKill].sort()).toEqual([...written].sort())
@@ -161,7 +159,7 @@ describe('a member offline for a while', () => {
     await traveller.acknowledged()
     await eventually(() => staying.doc.getText('notes').length > 0)
 
-    traveller.provider.configuration.websocketProvider.disconnect()
+    traveller.goOffline()
     for (let i = 0; i < 10; i++) {
       traveller.doc.getText('notes').insert(traveller.doc.getText('notes').length, `قطار${i} `)
       staying.doc.getText('notes').insert(0, `desk${i} `)
@@ -170,7 +168,7 @@ describe('a member offline for a while', () => {
     await staying.acknowledged()
     expect(traveller.provider.hasUnsyncedChanges).toBe(true)
 
-    void traveller.provider.configuration.websocketProvider.connect()
+    traveller.goOnline()
     await eventually(
       () => traveller.provider.isSynced && !traveller.provider.hasUnsyncedChanges,
       10_000,
@@ -226,14 +224,14 @@ describe.each([
 
     if (recovery === 'a restart') {
       // Killed while the disk is full: the file is whole, with what was acknowledged.
-      writer.provider.configuration.websocketProvider.disconnect()
+      writer.goOffline()
       await server.kill()
       expect(integrityOf(folder)).toBe('ok')
       server = await start(folder, server.port)
       const reader = await connected(server, notebook, seminar.instructorToken)
       expect(reader.doc.getText('notes').toString()).toBe('saved before. ')
       reader.destroy()
-      void writer.provider.configuration.websocketProvider.connect()
+      writer.goOnline()
     } else {
       await server.fault('none')
     }
@@ -245,7 +243,7 @@ describe.each([
     )
     // Killed at once: no store on the writer's disconnect may save what the answer claimed.
     await server.kill()
-    writer.provider.configuration.websocketProvider.disconnect()
+    writer.goOffline()
     expect(integrityOf(folder)).toBe('ok')
     server = await start(folder, server.port)
     const after = await connected(server, notebook, seminar.instructorToken)

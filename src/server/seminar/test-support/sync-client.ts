@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import * as Y from 'yjs'
+import { OfflineSwitch } from '../../../core/seminar/offline-switch'
 
 /** The server's answer to a connection: let in (read-write or read-only) or refused, and why. */
 export type AuthOutcome =
@@ -26,6 +27,10 @@ export interface SyncClient {
   nextClose(): Promise<CloseEventLike>
   /** Resolves at the next refusal of the token (on a reconnect, say). */
   nextAuthenticationFailure(): Promise<string>
+  /** Drops the connection and stays offline, keeping changes made meanwhile for later. */
+  goOffline(): void
+  /** Connects again, and sends what was changed offline. */
+  goOnline(): void
   destroy(): void
 }
 
@@ -59,6 +64,7 @@ export function connectClient(
     document: doc,
   })
   provider.attach()
+  const offlineSwitch = new OfflineSwitch(websocketProvider)
 
   const outcome = new Promise<AuthOutcome>((resolve) => {
     provider.on('authenticated', ({ scope }: { scope: string }) =>
@@ -101,7 +107,10 @@ export function connectClient(
       })),
     nextAuthenticationFailure: () =>
       once<{ reason: string }>(provider, 'authenticationFailed').then(({ reason }) => reason),
+    goOffline: () => offlineSwitch.goOffline(),
+    goOnline: () => offlineSwitch.goOnline(),
     destroy() {
+      offlineSwitch.dispose()
       provider.destroy()
       websocketProvider.destroy()
     },
