@@ -60,16 +60,21 @@ function nextStatus(socket: HocuspocusProviderWebsocket, status: string): Promis
   })
 }
 
+/** A switched socket taken offline just after the server closed it, the provider's reconnect timer set. */
+async function offlineWhileReconnectPending() {
+  const server = await countingServer()
+  const socket = socketTo(server.url)
+  const offline = new OfflineSwitch(socket)
+  await nextStatus(socket, 'disconnected')
+  // The provider sets its reconnect timer right after this status.
+  await sleep(0)
+  offline.goOffline()
+  return { server, socket, offline }
+}
+
 describe('OfflineSwitch', () => {
   it('stays offline after the server closed the socket, when the provider has already set a timer to reconnect', async () => {
-    const server = await countingServer()
-    const socket = socketTo(server.url)
-    const offline = new OfflineSwitch(socket)
-    await nextStatus(socket, 'disconnected')
-    // The provider sets its reconnect timer right after this status: go offline once it is set.
-    await sleep(0)
-    expect(server.connections()).toBe(1)
-    offline.goOffline()
+    const { server, socket } = await offlineWhileReconnectPending()
     await sleep(DELAY_MS * 5)
     expect(server.connections()).toBe(1)
     expect(socket.status).toBe('disconnected')
@@ -107,12 +112,7 @@ describe('OfflineSwitch', () => {
   })
 
   it('stops steering the socket once disposed', async () => {
-    const server = await countingServer()
-    const socket = socketTo(server.url)
-    const offline = new OfflineSwitch(socket)
-    await nextStatus(socket, 'disconnected')
-    await sleep(0)
-    offline.goOffline()
+    const { server, socket, offline } = await offlineWhileReconnectPending()
     offline.dispose()
     // The provider's own timer now reconnects, as it would without the switch.
     await nextStatus(socket, 'connecting')
