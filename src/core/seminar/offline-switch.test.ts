@@ -35,12 +35,12 @@ async function countingServer(): Promise<{
   }
 }
 
-function socketTo(url: string): HocuspocusProviderWebsocket {
+function socketTo(url: string, delay = DELAY_MS): HocuspocusProviderWebsocket {
   const socket = new HocuspocusProviderWebsocket({
     url,
-    delay: DELAY_MS,
-    minDelay: DELAY_MS,
-    maxDelay: DELAY_MS,
+    delay,
+    minDelay: delay,
+    maxDelay: delay,
     factor: 1,
     jitter: false,
     maxAttempts: 0,
@@ -106,6 +106,18 @@ describe('OfflineSwitch', () => {
     server.closing.on = false
     await sleep(DELAY_MS * 2)
     expect(server.connections()).toBe(1)
+    offline.goOnline()
+    await nextStatus(socket, 'connected')
+    expect(server.connections()).toBe(2)
+  })
+
+  it('connects at once when told the network is back, without waiting out the back-off', async () => {
+    const server = await countingServer()
+    // A back-off far longer than the test: only the switch can bring the second connection.
+    const socket = socketTo(server.url, 60_000)
+    const offline = new OfflineSwitch(socket)
+    await nextStatus(socket, 'disconnected')
+    server.closing.on = false
     offline.goOnline()
     await nextStatus(socket, 'connected')
     expect(server.connections()).toBe(2)

@@ -42,12 +42,15 @@ export class OfflineSwitch {
     this.socket.disconnect()
   }
 
-  /** Does nothing while online: the socket reconnects on its own then. */
+  /**
+   * Connects at once when the socket is down, rather than after whatever back-off the provider
+   * was waiting out: the network is back.
+   */
   goOnline(): void {
-    if (this.online) return
+    const wasOnline = this.online
     this.online = true
     if (this.socket.status === DISCONNECTED) void this.socket.connect()
-    else this.connectOnClose = true
+    else if (!wasOnline) this.connectOnClose = true
   }
 
   dispose(): void {
