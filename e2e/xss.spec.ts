@@ -1,6 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import * as Y from 'yjs'
-import { annotationEntries, entryFields } from '../src/core/annotations/annotation-entry'
+import {
+  annotationEntries,
+  entryFields,
+  writeEntry,
+} from '../src/core/annotations/annotation-entry'
 import { ReaderPage } from './pages/reader-page'
 import { serveForThisFile } from './support/serve-for-this-file'
 import { appendUpdate, storedDocHolding } from './support/stored-user-docs'
@@ -139,7 +143,7 @@ test('annotations that arrive in IndexedDB (a peer, an import) with hostile name
       author: owner,
       ...fields,
     }
-    annotationEntries(doc).set(id, JSON.stringify(values))
+    writeEntry(annotationEntries(doc), id, values)
   }
   doc.transact(() => {
     write('hostile-comment', {

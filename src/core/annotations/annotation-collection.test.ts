@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { annotationEntries } from './annotation-entry'
+import { annotationEntries, writeEntry } from './annotation-entry'
 import { AnnotationCollection } from './annotation-collection'
 import { AnnotationStore } from './annotation-store'
 import {
@@ -124,7 +124,7 @@ describe('AnnotationCollection', () => {
         ['forged', { ...genuine, id: 'forged', body: 'not Hanan' }],
         [genuine.id, { ...genuine, author: 'mallory', authorName: 'Mallory', body: 'clash' }],
       ] as const) {
-        entries.set(id, JSON.stringify(fields))
+        writeEntry(entries, id, fields)
       }
     }, REMOTE)
     const collection = new AnnotationCollection([classSource(hanan), classSource(mallory)])

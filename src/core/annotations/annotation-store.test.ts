@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { MAX_BODY_CHARS, type Annotation, type Visibility } from './annotation'
-import { annotationEntries, entryFields } from './annotation-entry'
+import { annotationEntries, entryFields, writeEntry } from './annotation-entry'
 import { AnnotationInputError } from './annotation-input'
 import { AnnotationUndo } from './annotation-undo'
 import {
@@ -362,8 +362,8 @@ describe('reading back', () => {
     const entries = annotationEntries(store.docs.class)
     store.docs.class.transact(() => {
       entries.set('plain', { id: 'plain' })
-      entries.set('missing', JSON.stringify({ id: 'missing', kind: 'comment' }))
-      entries.set('forged', JSON.stringify({ ...good, id: 'forged', author: 'intisar' }))
+      writeEntry(entries, 'missing', { id: 'missing', kind: 'comment' })
+      writeEntry(entries, 'forged', { ...good, id: 'forged', author: 'intisar' })
     }, REMOTE)
     expect(store.list()).toEqual([good])
     const invalid = store.invalid()
@@ -376,7 +376,7 @@ describe('reading back', () => {
   it('lets a damaged own entry be deleted but not otherwise changed', () => {
     const store = storeFor()
     const entries = annotationEntries(store.docs.private)
-    store.docs.private.transact(() => entries.set('damaged', JSON.stringify({ id: 'damaged' })))
+    store.docs.private.transact(() => writeEntry(entries, 'damaged', { id: 'damaged' }))
     expect(() => store.edit('damaged', { body: 'x' })).toThrow(DamagedAnnotationError)
     store.delete('damaged')
     expect(store.invalid()).toEqual([])
@@ -387,8 +387,8 @@ describe('reading back', () => {
     const comment = commentOn(store)
     // What two devices moving the same annotation at once leave behind once merged.
     store.docs.private.transact(() => {
-      const copy = JSON.stringify({ ...comment, visibility: 'private' })
-      annotationEntries(store.docs.private).set(comment.id, copy)
+      const copy = { ...comment, visibility: 'private' }
+      writeEntry(annotationEntries(store.docs.private), comment.id, copy)
     }, REMOTE)
     expect(store.list()).toHaveLength(1)
     expect(store.get(comment.id)?.visibility).toBe('private')

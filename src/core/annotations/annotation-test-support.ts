@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { Anchor, Visibility } from './annotation'
-import { annotationEntries, entryFields } from './annotation-entry'
+import { annotationEntries, entryFields, writeEntry } from './annotation-entry'
 
 /** Fixtures for the annotation tests: documents, a steady clock, predictable ids, a seeded PRNG. */
 
@@ -49,7 +49,7 @@ export function rewriteEntry(
 ): void {
   const entries = annotationEntries(doc)
   const fields = { ...entryFields(entries.get(id)), ...changes }
-  doc.transact(() => entries.set(id, JSON.stringify(fields)), origin)
+  doc.transact(() => writeEntry(entries, id, fields), origin)
 }
 
 /** Stores an entry in the shape older versions wrote: a nested map with a key per field. */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { Annotation, Visibility } from './annotation'
-import { annotationEntries } from './annotation-entry'
+import { annotationEntries, writeEntry } from './annotation-entry'
 import { AnnotationStore } from './annotation-store'
 import {
   anchorOn,
@@ -182,8 +182,8 @@ describe('what undo leaves alone', () => {
     // The same user on another device adds an annotation and recolours this one, then this
     // device edits it.
     replica.transact(() => {
-      const other = JSON.stringify({ ...mine, id: 'from-phone', body: 'phone' })
-      annotationEntries(replica).set('from-phone', other)
+      const other = { ...mine, id: 'from-phone', body: 'phone' }
+      writeEntry(annotationEntries(replica), 'from-phone', other)
     })
     rewriteEntry(replica, mine.id, { color: 'green' }, null)
     syncReplicas(store.docs.class, replica)
@@ -233,7 +233,7 @@ describe('what undo leaves alone', () => {
     const a = comment(store, 'a', 'class')
     const synced = { ...a, id: 'synced', body: 'sync' }
     store.docs.class.transact(() => {
-      annotationEntries(store.docs.class).set(synced.id, JSON.stringify(synced))
+      writeEntry(annotationEntries(store.docs.class), synced.id, synced)
     }, REMOTE)
     expect(undo.undo()).toMatchObject({ kind: 'create', annotationId: a.id })
     expect(store.list()).toEqual([synced])

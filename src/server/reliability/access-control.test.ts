@@ -7,7 +7,7 @@ import { SignJWT, decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { AnnotationCollection } from '../../core/annotations/annotation-collection'
-import { annotationEntries } from '../../core/annotations/annotation-entry'
+import { annotationEntries, writeEntry } from '../../core/annotations/annotation-entry'
 import type { CreateSeminarResponse, JoinSeminarResponse } from '../../core/seminar/seminar-api'
 import { runExport, seminarExport } from '../export-command'
 import { HamishError } from '../hamish-error'
@@ -240,7 +240,7 @@ describe("writing someone else's document", () => {
       createdAt: '2026-11-29T00:00:00.000Z',
       updatedAt: '2026-11-29T00:00:00.000Z',
     }
-    annotationEntries(writer.doc).set('forged-1', JSON.stringify(forged))
+    writeEntry(annotationEntries(writer.doc), 'forged-1', forged)
     await writer.acknowledged()
     writer.destroy()
 
