@@ -16,3 +16,5 @@ export {
 } from './relative-position'
 export type { RangeSelectors } from './text-selectors'
 export { QUOTE_CONTEXT_LENGTH, describeRange, describeTextRange } from './text-selectors'
+export type { TextWindow } from './screen-first'
+export { anchoredNearScreen } from './screen-first'

@@ -11,3 +11,4 @@ export {
 export type { HighlightsState } from './highlights-state'
 export { adjacentHighlightId, highlightExtents, highlightIdAt } from './highlight-lookup'
 export type { HighlightExtent } from './highlight-lookup'
+export { visibleRegion } from './progressive-drawing'
