@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test'
-import * as Y from 'yjs'
 import {
   annotationEntries,
   entryFields,
@@ -7,7 +6,7 @@ import {
 } from '../src/core/annotations/annotation-entry'
 import { ReaderPage } from './pages/reader-page'
 import { serveForThisFile } from './support/serve-for-this-file'
-import { appendUpdate, storedDocHolding } from './support/stored-user-docs'
+import { appendChange, storedDocHolding } from './support/stored-user-docs'
 
 /*
  * With thousands of annotations, the first anchoring places those near the screen and the rest
@@ -35,15 +34,13 @@ test('a seminar of hundreds opens with its far passages anchored too, none orpha
   const farId = await reader.card('Far from the first screen.').getAttribute('data-annotation-id')
 
   // Hundreds more on the first screen, as a seminar's class would leave them.
-  const { name, doc } = await storedDocHolding(page, nearId)
-  const near = entryFields(annotationEntries(doc).get(nearId))
-  const before = Y.encodeStateVector(doc)
-  doc.transact(() => {
+  const stored = await storedDocHolding(page, nearId)
+  const near = entryFields(annotationEntries(stored.doc).get(nearId))
+  await appendChange(page, stored, (doc) => {
     for (let i = 0; i < COPIES; i++) {
       writeEntry(annotationEntries(doc), `copy-${i}`, { ...near, id: `copy-${i}` })
     }
   })
-  await appendUpdate(page, name, Y.encodeStateAsUpdate(doc, before))
   await page.reload()
   await reader.waitForArticle()
 

@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test'
-import * as Y from 'yjs'
 import { annotationEntries, entryFields } from '../src/core/annotations/annotation-entry'
 import { storeLegacyEntry } from '../src/core/annotations/annotation-test-support'
 import { ARABIC_PASSAGE, ReaderPage } from './pages/reader-page'
 import { serveForThisFile } from './support/serve-for-this-file'
-import { appendUpdate, storedDocHolding } from './support/stored-user-docs'
+import { appendChange, storedDocHolding } from './support/stored-user-docs'
 
 /*
  * Annotations saved by an older version of Hamish, as a nested map of fields rather than the
@@ -25,12 +24,12 @@ test('a comment stored in the old shape opens, and is stored as text afterwards'
   const reader = new ReaderPage(page)
   await reader.open(server.url)
   const highlightId = await reader.highlightText(ARABIC_PASSAGE)
-  const { name, doc } = await storedDocHolding(page, highlightId)
+  const stored = await storedDocHolding(page, highlightId)
 
-  const before = Y.encodeStateVector(doc)
-  const fields = entryFields(annotationEntries(doc).get(highlightId))
-  storeLegacyEntry(doc, OLD_ID, { ...fields, id: OLD_ID, kind: 'comment', body: OLD_BODY })
-  await appendUpdate(page, name, Y.encodeStateAsUpdate(doc, before))
+  const fields = entryFields(annotationEntries(stored.doc).get(highlightId))
+  await appendChange(page, stored, (doc) =>
+    storeLegacyEntry(doc, OLD_ID, { ...fields, id: OLD_ID, kind: 'comment', body: OLD_BODY }),
+  )
 
   await page.reload()
   await reader.waitForArticle()

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import {
   annotationEntries,
   entryFields,
@@ -7,7 +7,7 @@ import {
 } from '../src/core/annotations/annotation-entry'
 import { ReaderPage } from './pages/reader-page'
 import { serveForThisFile } from './support/serve-for-this-file'
-import { appendUpdate, storedDocHolding } from './support/stored-user-docs'
+import { appendChange, storedDocHolding } from './support/stored-user-docs'
 
 /*
  * Script in what readers write stays text. Payloads go in through the comment composer and its
@@ -130,11 +130,10 @@ test('annotations that arrive in IndexedDB (a peer, an import) with hostile name
   const passage = 'يعد الملحق العسكري هو اللاعب الرئيسي'
   const highlightId = await reader.highlightText(passage)
 
-  const { name, doc } = await storedDocHolding(page, highlightId)
-  const owner = /:user:([^:]+):/u.exec(name)![1]!
-  const highlight = entryFields(annotationEntries(doc).get(highlightId))
-  const before = Y.encodeStateVector(doc)
-  const write = (id: string, fields: Record<string, unknown>) => {
+  const stored = await storedDocHolding(page, highlightId)
+  const owner = /:user:([^:]+):/u.exec(stored.name)![1]!
+  const highlight = entryFields(annotationEntries(stored.doc).get(highlightId))
+  const write = (doc: Y.Doc, id: string, fields: Record<string, unknown>) => {
     const { anchor, ...rest } = highlight
     const values = {
       ...rest,
@@ -145,21 +144,20 @@ test('annotations that arrive in IndexedDB (a peer, an import) with hostile name
     }
     writeEntry(annotationEntries(doc), id, values)
   }
-  doc.transact(() => {
-    write('hostile-comment', {
+  await appendChange(page, stored, (doc) => {
+    write(doc, 'hostile-comment', {
       kind: 'comment',
       authorName: NAME,
       body: BODY,
       tags: TAGS,
     })
-    write('hostile-reply', {
+    write(doc, 'hostile-reply', {
       kind: 'reply',
       authorName: NAME,
       body: `[x](javascript:window.__pwned=14) ${BODY}`,
       replyTo: 'hostile-comment',
     })
   })
-  await appendUpdate(page, name, Y.encodeStateAsUpdate(doc, before))
 
   await page.reload()
   await reader.waitForArticle()

@@ -52,6 +52,20 @@ export async function appendUpdate(page: Page, name: string, update: Uint8Array)
   )
 }
 
+/**
+ * Makes `change` to a stored document (as `storedDocHolding` read it) and appends just what it
+ * changed to the document's store, as a peer's update or another window's write would arrive.
+ */
+export async function appendChange(
+  page: Page,
+  stored: { name: string; doc: Y.Doc },
+  change: (doc: Y.Doc) => void,
+): Promise<void> {
+  const before = Y.encodeStateVector(stored.doc)
+  stored.doc.transact(() => change(stored.doc))
+  await appendUpdate(page, stored.name, Y.encodeStateAsUpdate(stored.doc, before))
+}
+
 /** The stored user document that holds the annotation `id`, once it has been saved there. */
 export async function storedDocHolding(
   page: Page,
