@@ -13,10 +13,13 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { initI18n } from './i18n/i18n'
 import { chooseHost } from './platform/choose-platform'
+import { ignoreTextFieldSelectionChanges } from './platform/text-field-selection'
 import { getPreferences } from './state/preferences'
 
 // Zod probes for `new Function` to compile validators; the CSP forbids it (and reports the probe).
 z.config({ jitless: true })
+
+ignoreTextFieldSelectionChanges(window)
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

@@ -78,3 +78,41 @@ test('typing a comment, its tags or a reply lays out only the field typed into',
   expect(replying.length).toBeGreaterThan(5)
   expect(Math.max(...replying)).toBeLessThanOrEqual(FIELD_OBJECTS)
 })
+
+/** The page's window, with what the test's listener saw. */
+type SeenWindow = { selectionChanges: string[] }
+
+test('typing in a field keeps its selection changes from the document; the article’s still reach it', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  // Where React and ProseMirror listen: every selectionchange the document's listeners get.
+  await page.evaluate(() => {
+    const seen = window as never as SeenWindow
+    seen.selectionChanges = []
+    document.addEventListener('selectionchange', (event) => {
+      const target = event.target
+      seen.selectionChanges.push(target instanceof Element ? target.localName : 'document')
+    })
+  })
+  const seen = () => page.evaluate(() => (window as never as SeenWindow).selectionChanges.splice(0))
+
+  await reader.selectText(ARABIC_PASSAGE)
+  await expect.poll(seen).toContain('document')
+
+  await page.keyboard.press('Control+Alt+M')
+  const composer = page.getByTestId('composer')
+  const body = composer.getByLabel('Comment (Markdown)')
+  await expect(body).toBeFocused()
+  await seen()
+  await page.keyboard.type('A clear mandate', { delay: 30 })
+  await composer.getByLabel('Tags', { exact: true }).focus()
+  await page.keyboard.type('#question', { delay: 30 })
+  await expect(body).toHaveValue('A clear mandate')
+  // A frame later, any selectionchange the typing queued has been dispatched.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+  const whileTyping = await seen()
+  expect(whileTyping).not.toContain('textarea')
+  expect(whileTyping).not.toContain('input')
+})
