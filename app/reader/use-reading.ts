@@ -14,7 +14,7 @@ export type ArticleSource = () => Promise<OpenedArticle | null>
  * previous one, and the current one is flushed when the page is hidden or closed. When another
  * article fails to open, the one being read stays open and `openError` says what went wrong.
  */
-export function useReading(initial: ArticleSource, wanted = true) {
+export function useReading(initial: ArticleSource, readerId: string, wanted = true) {
   const [state, setState] = useState<ReadingState>({ status: 'loading' })
   const [openError, setOpenError] = useState<unknown>(null)
   const current = useRef<LocalReading | null>(null)
@@ -23,37 +23,40 @@ export function useReading(initial: ArticleSource, wanted = true) {
   const started = useRef(false)
   const generation = useRef(0)
 
-  const open = useCallback(async (source: ArticleSource) => {
-    const wasStarted = started.current
-    started.current = true
-    const mine = ++generation.current
-    let opened: OpenedArticle | null
-    let reading: LocalReading
-    try {
-      opened = await source()
-      if (!opened) {
-        // The user cancelled a file dialog: keep what is open, or still open the startup article.
-        started.current = wasStarted
+  const open = useCallback(
+    async (source: ArticleSource) => {
+      const wasStarted = started.current
+      started.current = true
+      const mine = ++generation.current
+      let opened: OpenedArticle | null
+      let reading: LocalReading
+      try {
+        opened = await source()
+        if (!opened) {
+          // The user cancelled a file dialog: keep what is open, or still open the startup article.
+          started.current = wasStarted
+          return
+        }
+        setOpenError(null)
+        if (!current.current) setState({ status: 'loading' })
+        reading = await openLocalReading(opened.article, { locks: navigator.locks, readerId })
+      } catch (error) {
+        if (mine !== generation.current) return
+        if (current.current) setOpenError(error)
+        else setState({ status: 'failed', error })
         return
       }
-      setOpenError(null)
-      if (!current.current) setState({ status: 'loading' })
-      reading = await openLocalReading(opened.article, { locks: navigator.locks })
-    } catch (error) {
-      if (mine !== generation.current) return
-      if (current.current) setOpenError(error)
-      else setState({ status: 'failed', error })
-      return
-    }
-    if (mine !== generation.current) {
-      await reading.close()
-      return
-    }
-    const previous = current.current
-    current.current = reading
-    setState({ status: 'ready', reading, fileName: opened.fileName })
-    if (previous && previous !== reading) await previous.close()
-  }, [])
+      if (mine !== generation.current) {
+        await reading.close()
+        return
+      }
+      const previous = current.current
+      current.current = reading
+      setState({ status: 'ready', reading, fileName: opened.fileName })
+      if (previous && previous !== reading) await previous.close()
+    },
+    [readerId],
+  )
 
   useEffect(() => {
     if (!wanted || started.current) return

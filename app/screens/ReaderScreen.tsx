@@ -45,14 +45,14 @@ export function ReaderScreen({ host }: { host: Host }) {
   const initial = useCallback(() => startupArticle(platform), [platform])
   // A seminar, when one is chosen: the same workspace over its synced documents.
   const { memberships, place } = useMemberships()
+  // Read once per window: the identity names the reader's documents, so it must not change under them.
+  const deviceReader = useMemo(() => deviceIdentity(t('defaultUserName')), []) // eslint-disable-line react-hooks/exhaustive-deps
   const {
     state: localState,
     open,
     openError,
     dismissOpenError,
-  } = useReading(initial, place.kind === 'local')
-  // Read once per window: the identity names the reader's documents, so it must not change under them.
-  const deviceReader = useMemo(() => deviceIdentity(t('defaultUserName')), []) // eslint-disable-line react-hooks/exhaustive-deps
+  } = useReading(initial, deviceReader.userId, place.kind === 'local')
 
   const found = membershipAt(place, memberships)
   // The same seminar under the same token is the same membership, whatever else was learnt about

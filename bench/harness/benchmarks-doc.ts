@@ -48,7 +48,13 @@ function interpretation(summaries: readonly FigureSummary[]): string[] {
       ? `; the highlights beyond the first screen are drawn a slice at a time after that, all of them by ${valueOf(scaleComplete)}`
       : ''
     sentences.push(
-      `With the seminar’s 4,800 annotations and 2,000 replies the reader becomes interactive (the first screen’s highlights and cards drawn) in ${valueOf(scaleOpen)}, ${formatRatio(scaleOpen.ratio)} the time without annotations${rest}.`,
+      `With the seminar’s 4,800 annotations and 2,000 replies the reader becomes interactive (the first screen’s highlights and cards drawn) in ${valueOf(scaleOpen)} on a first visit, ${formatRatio(scaleOpen.ratio)} the time without annotations${rest}.`,
+    )
+  }
+  const returning = bySummary(summaries, 'scale.open-returning')
+  if (returning?.ratio != null && returning.measured) {
+    sentences.push(
+      `A returning reader, whose browser has the app’s files and their compiled code cached as the desktop app always has, gets there in ${valueOf(returning)} (${formatRatio(returning.ratio)} a returning reader without annotations): the difference from a first visit is mostly compiling the app’s script.`,
     )
   }
   const keystroke = bySummary(summaries, 'scale.keystroke-p50')

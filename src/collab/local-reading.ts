@@ -9,6 +9,8 @@ import {
   seedArticleOnce,
   type ArticleDocMeta,
 } from './article-seed'
+import { openAhead } from './documents-ahead'
+import { myDocumentNames } from './my-documents'
 import { openPersistedDoc, type PersistedDoc } from './persisted-doc'
 
 /** An article opened for reading alone: its Yjs document, kept in IndexedDB. */
@@ -30,7 +32,15 @@ export interface LockManagerLike {
 
 export interface OpenLocalReadingOptions {
   locks?: LockManagerLike | undefined
+  /**
+   * Who reads: their own documents for the article start opening with it, for the annotation
+   * session to take (`openMyDocuments`) rather than open only once the editor is built.
+   */
+  readerId?: string | undefined
 }
+
+/** Long enough for the slowest workspace to claim them, short enough not to hold them for long. */
+const UNCLAIMED_FOR_MS = 15_000
 
 /**
  * Opens (creating on first use) the local seminar for an article. The article is seeded into
@@ -44,6 +54,7 @@ export async function openLocalReading(
   const hash = contentHash(articlePlainText(article.content))
   const seminarId = localSeminarId(hash)
   const name = docName({ kind: 'article', seminarId })
+  if (options.readerId) openAhead(myDocumentNames(seminarId, options.readerId), UNCLAIMED_FOR_MS)
   const open = async (): Promise<PersistedDoc> => {
     const stored = await openPersistedDoc(name, new Y.Doc())
     if (seedArticleOnce(stored.doc, article, hash)) await stored.flush()
