@@ -5,8 +5,9 @@ import { DecorationSet } from '@tiptap/pm/view'
 /*
  * Opening an article with thousands of annotations made ProseMirror build tens of thousands of
  * nested highlight spans, and the browser lay them all out, before the reader could do anything.
- * A first large set of highlights is therefore drawn from where the reader is looking outwards,
- * a slice at a time, between which the page answers input. Lookups (click, next/previous,
+ * A large set of highlights (the first, or one that adds as many at once: the rest of a seminar
+ * after its first screen) is therefore drawn from where the reader is looking outwards, a slice
+ * at a time, between which the page answers input. Lookups (click, next/previous,
  * extents) always use the whole set: only what the view draws is held back.
  */
 
@@ -22,7 +23,7 @@ export interface Drawing {
   drawn: DecorationSet
 }
 
-/** A first set of highlights larger than this is drawn progressively. */
+/** A set that adds more highlights than this to those drawn is drawn progressively. */
 export const DRAW_AT_ONCE = 400
 
 /**

@@ -85,10 +85,15 @@ export function withComputedHighlights(
   return tr.setMeta(annotationHighlightsKey, action).setMeta('addToHistory', false)
 }
 
-/** Whether setting `ranges` now would start a progressive drawing (and so needs the visible region). */
+/**
+ * Whether setting `ranges` now could start a progressive drawing (and so needs the visible
+ * region): when they would add more highlights than are drawn at once to those drawn, the first
+ * set of a seminar or the rest of it after its first screen (app/annotations/use-anchoring.ts).
+ */
 export function drawsProgressively(state: EditorState, ranges: readonly HighlightRange[]): boolean {
   const value = highlightsState(state)
-  return ranges.length > DRAW_AT_ONCE && value.drawing === null && isEmpty(value.decorations)
+  // A range is drawn in one piece or more, so this counts the growth low, never high.
+  return value.drawing === null && ranges.length - count(value.decorations) > DRAW_AT_ONCE
 }
 
 /** Draws the highlights of `region` too (a step of a progressive drawing). */
@@ -124,8 +129,7 @@ export function applyHighlightsTransaction(
     if (
       drawing === null &&
       action.visible &&
-      isEmpty(value.decorations) &&
-      count(decorations) > DRAW_AT_ONCE
+      count(decorations) - count(value.decorations) > DRAW_AT_ONCE
     ) {
       drawing = drawingOf(decorations, tr.doc, action.visible)
     }
@@ -152,10 +156,6 @@ export function applyHighlightsTransaction(
       : { region: drawing.region, drawn: drawnWithin(decorations, tr.doc, drawing.region) }
   }
   return { decorations, activeId, drawing }
-}
-
-function isEmpty(decorations: DecorationSet): boolean {
-  return count(decorations) === 0
 }
 
 function count(decorations: DecorationSet): number {

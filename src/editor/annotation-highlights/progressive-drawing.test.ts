@@ -137,13 +137,30 @@ describe('progressive drawing of highlights', () => {
     expect(drawnIds(editor)).toHaveLength(ranges.length)
   })
 
-  it('draws a small set, and any set after the first, at once', () => {
+  it('draws a small set, and one that adds few to those drawn, at once', () => {
     const editor = makeEditor()
     const ranges = manyRanges(editor)
-    setSeeing(editor, ranges.slice(0, DRAW_AT_ONCE), 30, 31)
+    const some = ranges.length - DRAW_AT_ONCE
+    setSeeing(editor, ranges.slice(0, some), 30, 31)
     expect(highlightsState(editor.state).drawing).toBeNull()
     setSeeing(editor, ranges, 30, 31)
     expect(highlightsState(editor.state).drawing).toBeNull()
+    expect(drawnIds(editor)).toHaveLength(ranges.length)
+  })
+
+  it('draws a set that adds many to those drawn (the rest after the first screen’s) progressively', () => {
+    const editor = makeEditor()
+    const ranges = manyRanges(editor)
+    const { run } = drivenDrawing(editor)
+    // The first screen's few, drawn at once, then all of them.
+    const firstScreen = ranges.filter((range) => /^b3[01]-/.test(range.id))
+    setSeeing(editor, firstScreen, 30, 31)
+    expect(highlightsState(editor.state).drawing).toBeNull()
+    setSeeing(editor, ranges, 30, 31)
+
+    expect(drawnBlocks(editor)).toEqual([30, 31])
+    expect(highlightExtents(editor.state)).toHaveLength(ranges.length)
+    while (highlightsState(editor.state).drawing) run()
     expect(drawnIds(editor)).toHaveLength(ranges.length)
   })
 
