@@ -30,6 +30,7 @@ interface Session {
   readonly shownMs: number
   readonly openMs: number
   readonly completeMs: number
+  readonly longestTaskMs: number | null
   readonly heapMb: number | null
   readonly keystrokes: readonly number[]
   readonly frames: readonly number[]
@@ -118,6 +119,7 @@ async function session(input: SessionInput): Promise<Session> {
       shownMs: loaded.shownMs,
       openMs: loaded.interactiveMs,
       completeMs: loaded.readyMs,
+      longestTaskMs: loaded.longestTaskWhileDrawingMs,
       heapMb: heap === null ? null : heap / 2 ** 20,
       keystrokes,
       frames: scroll.deltas,
@@ -244,6 +246,18 @@ function figures(seminar: readonly Session[], empty: readonly Session[]): Figure
       ...per((s) => max(s.frames)),
     }),
   ]
+  const longest = seminar.map((s) => s.longestTaskMs)
+  if (longest.every((ms) => ms !== null)) {
+    result.push(
+      measured({
+        id: 'scale.longest-task-drawing',
+        name: 'Scale: longest task while the rest is drawn, 4,800 annotations',
+        unit: 'ms',
+        runs: longest as number[],
+        note: 'the longest main-thread task (Long Tasks API) that began after the interactive frame and ended before the frame with every highlight drawn: how long the page can keep a click or a key waiting while the highlights beyond the first screen are drawn',
+      }),
+    )
+  }
   const heaps = seminar.map((s) => s.heapMb)
   const emptyHeaps = empty.map((s) => s.heapMb)
   if (heaps.every((h) => h !== null) && emptyHeaps.every((h) => h !== null)) {

@@ -46,6 +46,8 @@ export interface LoadedPage {
    * text shown and every highlight and card in view rendered.
    */
   readonly interactiveMs: number
+  /** The longest task between those two frames; null where the browser does not report it. */
+  readonly longestTaskWhileDrawingMs: number | null
   close(): Promise<void>
 }
 
@@ -110,14 +112,18 @@ interface Milestones {
   shown: number
   ready: number
   interactive: number
+  longestTaskWhileDrawing: number | null
 }
 
 async function pollMilestones(page: Page): Promise<Milestones | null> {
   const deadline = performance.now() + READY_TIMEOUT_MS
   while (performance.now() < deadline) {
-    const { shown, ready, interactive } = await callInPage(page, 'milestones')
+    const { shown, ready, interactive, longestTaskWhileDrawing } = await callInPage(
+      page,
+      'milestones',
+    )
     if (shown !== null && ready !== null && interactive !== null)
-      return { shown, ready, interactive }
+      return { shown, ready, interactive, longestTaskWhileDrawing }
     await page.waitForTimeout(POLL_MS)
   }
   return null
@@ -151,6 +157,7 @@ export async function loadUntilReady(browser: Browser, options: LoadOptions): Pr
       shownMs: milestones.shown,
       readyMs: milestones.ready,
       interactiveMs: milestones.interactive,
+      longestTaskWhileDrawingMs: milestones.longestTaskWhileDrawing,
       close: () => context.close(),
     }
   } catch (error) {

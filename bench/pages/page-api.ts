@@ -28,6 +28,12 @@ export interface ReadyMilestones {
    * condition asks for no highlights.
    */
   readonly interactive: number | null
+  /**
+   * Known once `ready` is: the longest task (Long Tasks API) that began after `interactive` and
+   * ended before the frame in which the probe found every highlight, 0 when none took 50 ms;
+   * null where the browser does not report long tasks.
+   */
+  readonly longestTaskWhileDrawing: number | null
 }
 
 export interface ReadyProbeApi {

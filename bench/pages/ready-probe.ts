@@ -12,6 +12,26 @@ let shown: number | null = null
 let ready: number | null = null
 let interactive: number | null = null
 const frames: number[] = []
+/** When the probe's check that found the condition held ended. */
+let readyChecked: number | null = null
+/** When the probe itself ran (its checks, its observer), to leave out of the page's tasks. */
+const probeSpans: { start: number; end: number }[] = []
+
+function asProbe<T>(work: () => T): T {
+  const start = performance.now()
+  try {
+    return work()
+  } finally {
+    probeSpans.push({ start, end: performance.now() })
+  }
+}
+
+/** Tasks of 50 ms or more, from the page's start; null where the browser does not report them. */
+const longTasks: { start: number; end: number }[] | null =
+  typeof PerformanceObserver !== 'undefined' &&
+  PerformanceObserver.supportedEntryTypes.includes('longtask')
+    ? []
+    : null
 /** `h:<id>` for a highlight in the article, `c:<id>` for anything else (a margin card). */
 const firstSeen = new Map<string, number>()
 /** How many highlights (`h:` keys) `firstSeen` holds. */
@@ -30,17 +50,21 @@ function watchAnnotationElements(textSelector: string): MutationObserver {
     firstSeen.set(key, now)
     if (key.startsWith('h:')) highlightsSeen++
   }
-  const observer = new MutationObserver((records) => {
-    const now = performance.now()
-    for (const record of records) {
-      if (record.type === 'attributes' && record.target instanceof Element) note(record.target, now)
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element)) continue
-        note(node, now)
-        for (const element of node.querySelectorAll('[data-annotation-id]')) note(element, now)
+  const observer = new MutationObserver((records) =>
+    asProbe(() => {
+      const now = performance.now()
+      for (const record of records) {
+        if (record.type === 'attributes' && record.target instanceof Element) {
+          note(record.target, now)
+        }
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue
+          note(node, now)
+          for (const element of node.querySelectorAll('[data-annotation-id]')) note(element, now)
+        }
       }
-    }
-  })
+    }),
+  )
   observer.observe(document, {
     subtree: true,
     childList: true,
@@ -105,8 +129,39 @@ function highlightsShown(condition: ReadyCondition): boolean {
   )
 }
 
+function watchLongTasks(tasks: { start: number; end: number }[]): void {
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) {
+      tasks.push({ start: task.startTime, end: task.startTime + task.duration })
+    }
+  }).observe({ type: 'longtask', buffered: true })
+}
+
+/** How long the probe ran between `start` and `end`. */
+function probeTimeWithin(start: number, end: number): number {
+  let total = 0
+  for (const span of probeSpans)
+    total += Math.max(0, Math.min(end, span.end) - Math.max(start, span.start))
+  return total
+}
+
+/**
+ * The longest task from the interactive frame to the check that found everything drawn, less
+ * the probe's own time in it (counting and finding thousands of highlights is not the page's).
+ */
+function longestTaskWhileDrawing(): number | null {
+  if (longTasks === null || interactive === null || readyChecked === null) return null
+  let longest = 0
+  for (const { start, end } of longTasks) {
+    if (start < interactive || start > readyChecked) continue
+    longest = Math.max(longest, end - start - probeTimeWithin(start, end))
+  }
+  return longest
+}
+
 const api: ReadyProbeApi = {
   installReadyProbe(condition) {
+    if (longTasks !== null) watchLongTasks(longTasks)
     const observer =
       condition.minHighlights > 0 ? watchAnnotationElements(condition.textSelector) : null
     const check = (now: number) => {
@@ -117,11 +172,17 @@ const api: ReadyProbeApi = {
         observer?.disconnect()
         // Pessimistic when an element on screen slipped past the observer.
         interactive = observer ? (firstScreenFrame(condition.textSelector) ?? ready) : shown
-      } else if (now < GIVE_UP_MS) requestAnimationFrame(check)
+        readyChecked = performance.now()
+      } else if (now < GIVE_UP_MS) requestAnimationFrame((next) => asProbe(() => check(next)))
     }
-    requestAnimationFrame(check)
+    requestAnimationFrame((now) => asProbe(() => check(now)))
   },
-  milestones: () => ({ shown, ready, interactive }),
+  milestones: () => ({
+    shown,
+    ready,
+    interactive,
+    longestTaskWhileDrawing: longestTaskWhileDrawing(),
+  }),
 }
 
 window.hamishBench = { ...window.hamishBench, ...api }
