@@ -44,8 +44,10 @@ function interpretation(summaries: readonly FigureSummary[]): string[] {
   const scaleOpen = bySummary(summaries, 'scale.open')
   const scaleComplete = bySummary(summaries, 'scale.complete')
   if (scaleOpen?.ratio != null && scaleOpen.measured) {
+    const longest = bySummary(summaries, 'scale.longest-task-drawing')
+    const slices = longest?.measured ? ` (the longest task meanwhile: ${valueOf(longest)})` : ''
     const rest = scaleComplete?.measured
-      ? `; the highlights beyond the first screen are drawn a slice at a time after that, all of them by ${valueOf(scaleComplete)}`
+      ? `; the highlights beyond the first screen are drawn a slice at a time after that, all of them by ${valueOf(scaleComplete)}${slices}`
       : ''
     sentences.push(
       `With the seminar’s 4,800 annotations and 2,000 replies the reader becomes interactive (the first screen’s highlights and cards drawn) in ${valueOf(scaleOpen)} on a first visit, ${formatRatio(scaleOpen.ratio)} the time without annotations${rest}.`,
