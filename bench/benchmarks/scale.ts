@@ -3,7 +3,12 @@ import type { ArticleDoc } from '../../src/core/article/article-doc'
 import { docName } from '../../src/core/seminar/doc-names'
 import { callInPage, injectPageScript } from '../browser/page-script'
 import { BENCH_READER, identityStorageEntry } from '../browser/reader-identity'
-import { ARTICLE_SELECTOR, loadUntilReady, readyCondition } from '../browser/reader-load'
+import {
+  ARTICLE_SELECTOR,
+  loadUntilReady,
+  readyCondition,
+  type LoadedPage,
+} from '../browser/reader-load'
 import { storedDatabase } from '../browser/stored-database'
 import type { BenchContext, Benchmark } from '../harness/benchmark'
 import { measured, type Figure } from '../harness/figure'
@@ -85,15 +90,21 @@ interface SessionInput {
   readonly scrollMs: number
 }
 
-/** One page load: opened with or without the seminar, then heap, scrolling and typing. */
-async function session(input: SessionInput): Promise<Session> {
+/** The reader opened with or without the seminar, timed on the open after `visitsBefore`. */
+function openReader(input: Omit<SessionInput, 'scrollMs'>, visitsBefore = 0): Promise<LoadedPage> {
   const { seminar, withAnnotations } = input
   const highlights = withAnnotations ? seminar.counts.highlights + seminar.counts.comments : 0
-  const loaded = await loadUntilReady(input.browser, {
+  return loadUntilReady(input.browser, {
     url: input.url,
     condition: readyCondition(input.article, highlights),
     prefill: prefillFor(input.url, input.documents[withAnnotations ? 'seminar' : 'empty']),
+    visitsBefore,
   })
+}
+
+/** One page load: opened with or without the seminar, then heap, scrolling and typing. */
+async function session(input: SessionInput): Promise<Session> {
+  const loaded = await openReader(input)
   try {
     const { page } = loaded
     await injectPageScript(page, 'reader-probes')
@@ -138,14 +149,7 @@ interface ReturningOpen {
 const VISITS_BEFORE_RETURNING = 2
 
 async function returningOpen(input: Omit<SessionInput, 'scrollMs'>): Promise<ReturningOpen> {
-  const { seminar, withAnnotations } = input
-  const highlights = withAnnotations ? seminar.counts.highlights + seminar.counts.comments : 0
-  const loaded = await loadUntilReady(input.browser, {
-    url: input.url,
-    condition: readyCondition(input.article, highlights),
-    prefill: prefillFor(input.url, input.documents[withAnnotations ? 'seminar' : 'empty']),
-    visitsBefore: VISITS_BEFORE_RETURNING,
-  })
+  const loaded = await openReader(input, VISITS_BEFORE_RETURNING)
   await loaded.close()
   return { shownMs: loaded.shownMs, openMs: loaded.interactiveMs }
 }

@@ -92,8 +92,9 @@ export function withComputedHighlights(
  */
 export function drawsProgressively(state: EditorState, ranges: readonly HighlightRange[]): boolean {
   const value = highlightsState(state)
+  if (value.drawing !== null || ranges.length <= DRAW_AT_ONCE) return false
   // A range is drawn in one piece or more, so this counts the growth low, never high.
-  return value.drawing === null && ranges.length - count(value.decorations) > DRAW_AT_ONCE
+  return ranges.length - count(value.decorations) > DRAW_AT_ONCE
 }
 
 /** Draws the highlights of `region` too (a step of a progressive drawing). */
