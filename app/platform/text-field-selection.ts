@@ -8,13 +8,15 @@
  * annotations (docs/benchmarks.md, keystroke latency) for nothing: no part of the app uses a
  * field's own selection events. The document's `selectionchange` is left alone.
  */
-export function ignoreTextFieldSelectionChanges(target: Window): () => void {
-  const stop = (event: Event) => {
-    const field = event.target
-    if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
-      event.stopPropagation()
-    }
-  }
-  target.addEventListener('selectionchange', stop, { capture: true })
-  return () => target.removeEventListener('selectionchange', stop, { capture: true })
+export function ignoreTextFieldSelectionChanges(target: Window): void {
+  target.addEventListener(
+    'selectionchange',
+    (event) => {
+      const field = event.target
+      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
+        event.stopPropagation()
+      }
+    },
+    { capture: true },
+  )
 }

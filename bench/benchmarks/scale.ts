@@ -154,14 +154,19 @@ async function returningOpen(input: Omit<SessionInput, 'scrollMs'>): Promise<Ret
   return { shownMs: loaded.shownMs, openMs: loaded.interactiveMs }
 }
 
+/** A figure's runs from the seminar's loads, against the same figure of the empty reader's. */
+function againstEmpty<T>(seminar: readonly T[], empty: readonly T[], emptyName: string) {
+  return (of: (load: T) => number) => ({
+    runs: seminar.map(of),
+    baseline: { name: emptyName, runs: empty.map(of) },
+  })
+}
+
 function returningFigures(
   seminar: readonly ReturningOpen[],
   empty: readonly ReturningOpen[],
 ): Figure[] {
-  const per = (of: (open: ReturningOpen) => number) => ({
-    runs: seminar.map(of),
-    baseline: { name: 'no annotations, returning', runs: empty.map(of) },
-  })
+  const per = againstEmpty(seminar, empty, 'no annotations, returning')
   return [
     measured({
       id: 'scale.open-returning',
@@ -181,15 +186,8 @@ function returningFigures(
 }
 
 function figures(seminar: readonly Session[], empty: readonly Session[]): Figure[] {
-  const baseline = (name: string, of: (s: Session) => number) => ({
-    name,
-    runs: empty.map(of),
-  })
   const noAnnotations = 'no annotations'
-  const per = (of: (s: Session) => number) => ({
-    runs: seminar.map(of),
-    baseline: baseline(noAnnotations, of),
-  })
+  const per = againstEmpty(seminar, empty, noAnnotations)
   const keys = (p: number) => (s: Session) => percentile(s.keystrokes, p)
   const frames = (p: number) => (s: Session) => percentile(s.frames, p)
   const result: Figure[] = [

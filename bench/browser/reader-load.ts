@@ -88,10 +88,7 @@ function appKept(page: Page): Promise<boolean> {
 
 /** Opens the page until ready, then waits for its offline worker to have kept the app. */
 async function visit(page: Page, url: string): Promise<void> {
-  await page.goto(url)
-  if ((await pollMilestones(page)) === null) {
-    throw new Error(`${url} was not ready after ${READY_TIMEOUT_MS} ms`)
-  }
+  await openUntilReady(page, url)
   const deadline = performance.now() + KEPT_TIMEOUT_MS
   while (!(await appKept(page))) {
     if (performance.now() > deadline) {
@@ -103,11 +100,6 @@ async function visit(page: Page, url: string): Promise<void> {
   }
 }
 
-/**
- * Asks the probe until it has an answer. Not `page.waitForFunction`: that evaluates its predicate
- * with `eval`, which the app's Content-Security-Policy forbids. The probe keeps its own time, so
- * how often it is asked does not change the figure.
- */
 interface Milestones {
   shown: number
   ready: number
@@ -115,7 +107,13 @@ interface Milestones {
   longestTaskWhileDrawing: number | null
 }
 
-async function pollMilestones(page: Page): Promise<Milestones | null> {
+/**
+ * Opens `url` and asks the probe until it has an answer. Not `page.waitForFunction`: that
+ * evaluates its predicate with `eval`, which the app's Content-Security-Policy forbids. The probe
+ * keeps its own time, so how often it is asked does not change the figure.
+ */
+async function openUntilReady(page: Page, url: string): Promise<Milestones> {
+  await page.goto(url)
   const deadline = performance.now() + READY_TIMEOUT_MS
   while (performance.now() < deadline) {
     const { shown, ready, interactive, longestTaskWhileDrawing } = await callInPage(
@@ -126,7 +124,7 @@ async function pollMilestones(page: Page): Promise<Milestones | null> {
       return { shown, ready, interactive, longestTaskWhileDrawing }
     await page.waitForTimeout(POLL_MS)
   }
-  return null
+  throw new Error(`${url} was not ready after ${READY_TIMEOUT_MS} ms`)
 }
 
 /**
@@ -147,11 +145,7 @@ export async function loadUntilReady(browser: Browser, options: LoadOptions): Pr
       content: `${probe}\nwindow.hamishBench.installReadyProbe(${JSON.stringify(options.condition)})`,
     })
     for (let i = 0; i < (options.visitsBefore ?? 0); i++) await visit(page, options.url)
-    await page.goto(options.url)
-    const milestones = await pollMilestones(page)
-    if (milestones === null) {
-      throw new Error(`${options.url} was not ready after ${READY_TIMEOUT_MS} ms`)
-    }
+    const milestones = await openUntilReady(page, options.url)
     return {
       page,
       shownMs: milestones.shown,
