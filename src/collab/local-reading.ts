@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { articlePlainText } from '../core/article/article-text'
 import type { ArticleDoc } from '../core/article/article-doc'
-import { contentHash } from '../core/content-hash'
+import { contentHashAsync } from '../core/content-hash-async'
 import { docName, localSeminarId } from '../core/seminar/doc-names'
 import {
   articleFragment,
@@ -51,7 +51,7 @@ export async function openLocalReading(
   article: ArticleDoc,
   options: OpenLocalReadingOptions = {},
 ): Promise<LocalReading> {
-  const hash = contentHash(articlePlainText(article.content))
+  const hash = await contentHashAsync(articlePlainText(article.content))
   const seminarId = localSeminarId(hash)
   const name = docName({ kind: 'article', seminarId })
   if (options.readerId) openAhead(myDocumentNames(seminarId, options.readerId), UNCLAIMED_FOR_MS)
