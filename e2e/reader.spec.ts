@@ -190,3 +190,19 @@ for (const language of ['en', 'ar'] as const) {
     await testInfo.attach(`reader-${language}`, { path, contentType: 'image/png' })
   })
 }
+
+test('says so, and what to do, when the browser will not open its local storage', async ({
+  page,
+}) => {
+  // As a profile whose storage is switched off or damaged: IndexedDB refuses every database.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function open(name: string): IDBOpenDBRequest {
+      throw new DOMException(`The user denied permission to open ${name}.`, 'SecurityError')
+    }
+  })
+  await page.goto(server.url)
+  await expect(page.getByRole('heading', { name: 'The article could not be opened' })).toBeVisible()
+  await expect(page.getByRole('main')).toContainText('local storage')
+  await expect(page.getByRole('main')).toContainText('The user denied permission to open')
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+})

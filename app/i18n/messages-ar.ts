@@ -32,6 +32,8 @@ export const ar: Messages = {
   problemBinary: 'ليس ملفًا نصيًا.',
   problemEmpty: 'الملف فارغ.',
   problemUnknown: 'حدث خطأ غير متوقع ({{detail}}).',
+  storageUnavailable:
+    'تعذّر على هامش فتح التخزين المحلي لهذا المتصفح، حيث يحفظ المقال وتعليقاتك (\u2068{{detail}}\u2069). تأكّد من أن هذا الموقع مسموح له بتخزين البيانات (بعض النوافذ الخاصة وإعدادات الخصوصية تمنع ذلك)، ثم أعد المحاولة.',
   defaultUserName: 'أنا',
   highlight: 'ظلّل',
   highlightIn: 'ظلّل باللون {{color}}',

@@ -32,6 +32,8 @@ export const en = {
   problemBinary: 'it is not a text file.',
   problemEmpty: 'it is empty.',
   problemUnknown: 'an unexpected error occurred ({{detail}}).',
+  storageUnavailable:
+    'Hamish could not open this browser’s local storage, where it keeps the article and your annotations ({{detail}}). Check that this site may store data (some private windows and privacy settings forbid it), then try again.',
   defaultUserName: 'Me',
   highlight: 'Highlight',
   highlightIn: 'Highlight in {{color}}',

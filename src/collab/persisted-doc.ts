@@ -13,7 +13,25 @@ export interface PersistedDoc {
   close(): Promise<void>
 }
 
-/** Opens a document from IndexedDB; resolves once what was stored has been loaded into it. */
+/**
+ * The browser would not open IndexedDB, where every document is kept: storage switched off for
+ * the site, a private window that forbids it, a damaged profile.
+ */
+export class LocalStorageUnavailableError extends Error {
+  override readonly name = 'LocalStorageUnavailableError'
+
+  constructor(
+    readonly docName: string,
+    readonly reason: string,
+  ) {
+    super(`IndexedDB would not open ${docName}: ${reason}`)
+  }
+}
+
+/**
+ * Opens a document from IndexedDB; resolves once what was stored has been loaded into it, and
+ * rejects with `LocalStorageUnavailableError` when IndexedDB will not open it.
+ */
 export async function openPersistedDoc(
   name: string,
   doc: Y.Doc = new Y.Doc(),
@@ -58,11 +76,28 @@ async function loadedWithoutEcho(persistence: IndexeddbPersistence): Promise<voi
   doc.off('update', persistence._storeUpdate)
   doc.on('afterTransaction', noteChange)
   try {
-    await persistence.whenSynced
+    await Promise.race([persistence.whenSynced, failureToOpen(persistence)])
   } finally {
     doc.off('afterTransaction', noteChange)
   }
   if (changedMeanwhile) await storeState(persistence, true)
+}
+
+/**
+ * Rejects when the database cannot be opened, and never settles otherwise. y-indexeddb itself
+ * leaves the failure unhandled and never reports the document loaded, so a reader would wait
+ * for the article forever.
+ */
+function failureToOpen(persistence: IndexeddbPersistence): Promise<never> {
+  return persistence._db.then(
+    () => new Promise<never>(() => {}),
+    (cause: unknown) => {
+      // Its destroy waits on the same database; that failure is the one reported here.
+      persistence.destroy().catch(() => {})
+      const reason = cause instanceof Error ? cause.message : String(cause)
+      throw new LocalStorageUnavailableError(persistence.name, reason)
+    },
+  )
 }
 
 /**
