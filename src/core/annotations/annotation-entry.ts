@@ -100,7 +100,10 @@ export function readEntry(id: string, value: unknown, source: AnnotationSource):
   })
   const stored = storedFields(value)
   if ('problem' in stored) return invalid(stored.problem)
-  const fields = { ...stored.fields, visibility: source.visibility }
+  // The fields were parsed for this reading alone, so they are changed in place rather than
+  // copied, and the reader may hand them back as the annotation.
+  const fields = stored.fields
+  fields['visibility'] = source.visibility
   let annotation = readAnnotation(fields)
   if (annotation === REFUSED) {
     // Only zod says why (and it stays the judge, should the two ever disagree).

@@ -39,6 +39,9 @@ type Parent = { readonly root: Annotation } | { readonly missingId: string }
 export function groupThreads(annotations: readonly Annotation[]): ThreadGrouping {
   const byId = new Map(annotations.map((annotation) => [annotation.id, annotation]))
   const parentOf = (reply: Annotation): Parent => {
+    // Nearly every reply answers its thread's root: found without following a chain.
+    const direct = byId.get(reply.replyTo ?? '')
+    if (direct !== undefined && direct.kind !== 'reply') return { root: direct }
     const seen = new Set<string>([reply.id])
     let current = reply
     while (current.kind === 'reply') {

@@ -102,6 +102,23 @@ describe('fastReader', () => {
     expect(reader({ b: true })).toBe(REFUSED)
   })
 
+  it('gives back the value itself where zod would give an equal copy, and copies otherwise', () => {
+    const value = structuredClone(comment)
+    expect(read(value)).toBe(value)
+    const withExtra = { ...structuredClone(comment), anchor: { ...comment.anchor, later: 1 } }
+    const read2 = read(withExtra) as Json
+    expect(read2).not.toBe(withExtra)
+    expect(read2).toStrictEqual(Annotation.parse(withExtra))
+    // Only what held the unknown key is copied.
+    expect(read2['tags']).toBe(withExtra.tags)
+    const tags = fastReader(z.array(z.object({ a: z.string() })))
+    const list = [{ a: 'x' }, { a: 'y' }]
+    expect(tags(list)).toBe(list)
+    const listWithExtra = [{ a: 'x' }, { a: 'y', b: 2 }]
+    expect(tags(listWithExtra)).toStrictEqual([{ a: 'x' }, { a: 'y' }])
+    expect((tags(listWithExtra) as unknown[])[0]).toBe(listWithExtra[0])
+  })
+
   it('refuses what zod refuses of a plain number: NaN and the infinities', () => {
     const reader = fastReader(z.number())
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '1']) {
