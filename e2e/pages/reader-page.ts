@@ -57,8 +57,10 @@ export class ReaderPage {
       return false
     }, text)
     if (!found) throw new Error(`"${text}" is not in one text run of the article`)
-    // ProseMirror reads the DOM selection on selectionchange, a task later.
-    await this.page.waitForTimeout(50)
+    // ProseMirror reads the DOM selection on selectionchange, a task later, and a shortcut
+    // pressed before then finds nothing selected; the selection menu shows once it has read it.
+    // (A fixed pause was too short on a loaded machine.)
+    await expect(this.page.getByTestId('selection-menu')).toBeVisible()
   }
 
   /** Highlights `text` with the keyboard, as a reader would; returns the new highlight's id. */
