@@ -1,7 +1,7 @@
 import type { Nodes, RootContent } from 'mdast'
 import { useMemo, type ReactNode } from 'react'
 import { safeLinkHref } from '../../src/core/article/link-href'
-import { parseCommentMarkdown } from '../../src/core/export/comment-markdown-parser'
+import { parseCommentMarkdown } from '../../src/core/annotations/comment-markdown-parser'
 
 /**
  * A comment's Markdown, turned into React elements node by node: nothing is ever parsed as

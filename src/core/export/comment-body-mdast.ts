@@ -1,6 +1,9 @@
 import type { Code, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { safeLinkHref } from '../article/link-href'
-import { mayHoldAutolinkLiteral, parseCommentMarkdown } from './comment-markdown-parser'
+import {
+  mayHoldAutolinkLiteral,
+  parseCommentMarkdown,
+} from '../annotations/comment-markdown-parser'
 import { markedProseBlocks, plainProseBlocks } from './prose-blocks'
 
 /** What a comment may add to the list item that holds it: nothing that has structure of its own. */

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { mulberry32, randomInt } from '../seeded-random'
-import { parseCommentMarkdown } from './comment-markdown-parser'
+import { parseCommentMarkdown } from '../annotations/comment-markdown-parser'
 import { markedProseBlocks, plainProseBlocks } from './prose-blocks'
 
 /** The parser's tree without positions, which the blocks read directly do not have. */
