@@ -1,3 +1,5 @@
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+
 /** The part of `SubtleCrypto` hashing needs. */
 export interface Digester {
   digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>
@@ -17,8 +19,5 @@ export async function contentHashAsync(
     const { contentHash } = await import('./content-hash')
     return contentHash(text)
   }
-  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)))
-  let hex = ''
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0')
-  return hex
+  return bytesToHex(new Uint8Array(await subtle.digest('SHA-256', utf8ToBytes(text))))
 }
