@@ -206,3 +206,57 @@ test('says so, and what to do, when the browser will not open its local storage'
   await expect(page.getByRole('main')).toContainText('The user denied permission to open')
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
 })
+
+test('starts without an Error or a request made from the top level of the app file', async ({
+  page,
+}) => {
+  // V8 finds the line of a frame at a file's top level by parsing that whole top level again:
+  // ~0.1 s for the app's file. It must when a stack is formatted, when a CSP refusal is
+  // reported, and, with DevTools or this driver attached, for every new Error and request.
+  await page.addInitScript(() => {
+    const seen: string[] = []
+    Object.assign(window, { __madeFromAppTopLevel: seen })
+    const fromAppTopLevel = (): boolean => {
+      const saved = Error.prepareStackTrace
+      Error.prepareStackTrace = (_error, frames) => frames
+      const holder: { stack?: NodeJS.CallSite[] } = {}
+      Error.captureStackTrace(holder)
+      // The stack is prepared when first read.
+      const frames = holder.stack ?? []
+      Error.prepareStackTrace = saved
+      // A module's top level is the one frame whose enclosing function starts at 1:1.
+      return frames.some(
+        (frame) =>
+          /\/assets\/app-[^/]+\.js$/.test(frame.getFileName() ?? '') &&
+          frame.getEnclosingLineNumber() === 1 &&
+          frame.getEnclosingColumnNumber() === 1,
+      )
+    }
+    const note = (what: string) => {
+      if (fromAppTopLevel()) seen.push(what)
+    }
+    const NativeError = Error
+    window.Error = new Proxy(NativeError, {
+      construct(target, args: unknown[], newTarget: new (...args: unknown[]) => object) {
+        note(`new Error(${String(args[0])})`)
+        return Reflect.construct(target, args, newTarget)
+      },
+      apply(target, self: unknown, args: unknown[]) {
+        note(`Error(${String(args[0])})`)
+        return Reflect.apply(target, self, args)
+      },
+    })
+    const nativeFetch = window.fetch
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      note(`fetch(${input instanceof Request ? input.url : String(input)})`)
+      return nativeFetch.call(window, input, init)
+    }
+  })
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  expect(
+    await page.evaluate(
+      () => (window as { __madeFromAppTopLevel?: string[] }).__madeFromAppTopLevel,
+    ),
+  ).toEqual([])
+})
