@@ -13,6 +13,7 @@ import { StrictMode } from 'react'
 import { App } from './App'
 import { initI18n } from './i18n/i18n'
 import { chooseHost } from './platform/choose-platform'
+import { warmUpIntl } from './platform/intl-warm-up'
 import { createRoot } from './platform/react-dom-client'
 import { ignoreTextFieldSelectionChanges } from './platform/text-field-selection'
 import { getPreferences } from './state/preferences'
@@ -29,7 +30,9 @@ if (!container) throw new Error('index.html has no #root element')
  * await, this function runs with nothing of the module's top level beneath it.
  */
 async function start(root: HTMLElement): Promise<void> {
-  await initI18n(getPreferences().language)
+  const { language } = getPreferences()
+  await initI18n(language)
+  warmUpIntl(language)
   createRoot(root).render(
     <StrictMode>
       <App host={chooseHost()} />

@@ -260,3 +260,11 @@ test('starts without an Error or a request made from the top level of the app fi
     ),
   ).toEqual([])
 })
+
+test('loads the date formats’ data in a worker while the page is built', async ({ page }) => {
+  const workers: string[] = []
+  page.on('worker', (worker) => workers.push(worker.url()))
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await expect.poll(() => workers.filter((url) => url.includes('intl-warm-up'))).toHaveLength(1)
+})

@@ -2,6 +2,7 @@ import { forwardRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Annotation } from '../../src/core/annotations/annotation'
 import type { AnnotationThread } from '../../src/core/annotations/annotation-threads'
+import { timeFormatFor } from '../i18n/time-format'
 import { CommentComposer, type ComposerValue } from './CommentComposer'
 import { MarkdownBody } from './MarkdownBody'
 
@@ -92,18 +93,6 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
     </article>
   )
 })
-
-/** One formatter per language: building one is slow, and a margin shows many entries. */
-const timeFormats = new Map<string, Intl.DateTimeFormat>()
-
-function timeFormatFor(language: string): Intl.DateTimeFormat {
-  let format = timeFormats.get(language)
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
-    timeFormats.set(language, format)
-  }
-  return format
-}
 
 /** One comment or reply: who, when, tags, body; edit and delete when it is the reader's own. */
 function AnnotationEntry({

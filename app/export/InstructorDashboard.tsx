@@ -1,11 +1,12 @@
 import './ExportDialog.css'
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Annotation } from '../../src/core/annotations/annotation'
 import type { ArticleDoc } from '../../src/core/article/article-doc'
 import { exportFileName } from '../../src/core/export'
 import type { Platform } from '../../src/core/platform'
 import { MarkdownBody } from '../annotations/MarkdownBody'
+import { timeFormatFor } from '../i18n/time-format'
 import { exportAllZip } from './export-all'
 import type { ExportSource } from './export-document'
 import {
@@ -59,10 +60,7 @@ export function InstructorDashboard({
     [article, annotations, members],
   )
 
-  const time = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
-    [i18n.language],
-  )
+  const time = timeFormatFor(i18n.language)
   const when = (iso: string | null) => (iso === null ? '—' : time.format(new Date(iso)))
 
   const exportAll = async () => {
