@@ -70,7 +70,10 @@ function preloadFirstScreenFonts(): Plugin {
   }
 }
 
-/** A code-splitting group: the named packages, in a file of their own. */
+/**
+ * A code-splitting group: the named packages, with the app modules that must start inside the
+ * same file (see app/platform/react-dom-client.ts), in a file of their own.
+ */
 function vendorChunk(
   name: string,
   packages: readonly string[],

@@ -8,6 +8,5 @@ import { TIME_FORMAT } from '../i18n/time-format'
 addEventListener('message', (event: MessageEvent<string>) => {
   new Intl.DateTimeFormat(event.data, TIME_FORMAT).format(Date.now())
   new Intl.Collator(event.data).compare('a', 'b')
-  postMessage('warm')
   close()
 })
