@@ -119,6 +119,23 @@ describe('fastReader', () => {
     expect((tags(listWithExtra) as unknown[])[0]).toBe(listWithExtra[0])
   })
 
+  it('reads each part of a value once, even where it must copy', () => {
+    const reader = fastReader(
+      z.object({ a: z.object({ b: z.array(z.object({ c: z.string() })) }) }),
+    )
+    let gets = 0
+    const counted = {
+      get c() {
+        gets++
+        return 'x'
+      },
+    }
+    // The unknown key makes `a` a copy, and so the value around it: neither reads `b` again.
+    const value = { a: { b: [{ c: 'w' }, counted], later: 1 } }
+    expect(reader(value)).toStrictEqual({ a: { b: [{ c: 'w' }, counted] } })
+    expect(gets).toBe(1)
+  })
+
   it('refuses what zod refuses of a plain number: NaN and the infinities', () => {
     const reader = fastReader(z.number())
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '1']) {

@@ -95,40 +95,43 @@ function objectReader(def: AnyDef): Read {
     const read = readerOf(optional ? fieldDef.innerType! : schema)
     return { key, optional, read }
   })
-  /** The value as zod would give it: the fields the schema knows, each as its reader gave it. */
-  const copy = (input: Record<string, unknown>): Record<string, unknown> => {
+  /** The fields before `end` that the value holds, as it holds them. */
+  const copyUpTo = (input: Record<string, unknown>, end: number): Record<string, unknown> => {
     const output: Record<string, unknown> = {}
-    for (const { key, optional, read } of fields) {
-      if (!(key in input)) continue
-      const field = input[key]
-      output[key] = optional && field === undefined ? undefined : read(field)
+    for (let i = 0; i < end; i++) {
+      const { key } = fields[i]!
+      if (key in input) output[key] = input[key]
     }
     return output
   }
-  // Checked first without copying: reading thousands of stored annotations, the copies were most
-  // of the reader's work and of the garbage collection after it, and almost none differ.
+  // Not copied until a field differs from what zod would give: reading thousands of stored
+  // annotations, the copies were most of the reader's work and of the garbage collection after
+  // it, and almost none differ. Every field is read once either way.
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return REFUSED
     const input = value as Record<string, unknown>
+    let output: Record<string, unknown> | null = null
     let present = 0
-    let same = true
-    for (const { key, optional, read } of fields) {
+    for (let i = 0; i < fields.length; i++) {
+      const { key, optional, read } = fields[i]!
       // As zod: an absent optional key stays absent; a present one holding undefined is kept.
       if (!(key in input)) {
         if (optional) continue
         return REFUSED
       }
       present++
-      // Inherited, it would be missing from the value's own keys that a copy must have.
-      if (!Object.hasOwn(input, key)) same = false
       const field = input[key]
-      if (optional && field === undefined) continue
-      const kept = read(field)
+      const kept = optional && field === undefined ? undefined : read(field)
       if (kept === REFUSED) return REFUSED
-      if (kept !== field) same = false
+      // Inherited, it would be missing from the value's own keys that a copy must have.
+      if (output === null && (kept !== field || !Object.hasOwn(input, key))) {
+        output = copyUpTo(input, i)
+      }
+      if (output !== null) output[key] = kept
     }
-    if (same && ownKeyCount(input) === present) return input
-    return copy(input)
+    if (output !== null) return output
+    // Every field as it was: the value itself, unless it has keys the schema does not know.
+    return ownKeyCount(input) === present ? input : copyUpTo(input, fields.length)
   }
 }
 
@@ -143,13 +146,19 @@ function arrayReader(def: AnyDef): Read {
   const read = readerOf(def.element!)
   return (value) => {
     if (!Array.isArray(value)) return REFUSED
-    let same = true
-    for (const item of value) {
+    // As for objects: copied from the first item that differs, each item read once.
+    let output: unknown[] | null = null
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
       const kept = read(item)
       if (kept === REFUSED) return REFUSED
-      if (kept !== item) same = false
+      if (output === null && kept !== item) {
+        output = []
+        for (let j = 0; j < i; j++) output.push(value[j])
+      }
+      if (output !== null) output.push(kept)
     }
-    return same ? value : Array.from(value, (item) => read(item))
+    return output ?? value
   }
 }
 
