@@ -268,3 +268,30 @@ test('loads the date formats’ data in a worker while the page is built', async
   await reader.open(server.url)
   await expect.poll(() => workers.filter((url) => url.includes('intl-warm-up'))).toHaveLength(1)
 })
+
+test('draws the article once: mounting the editor does not draw it all again', async ({ page }) => {
+  // A node view that TipTap hands over anew as the editor mounts made ProseMirror replace every
+  // block it had drawn, and read the DOM selection back, which laid the whole article out then.
+  await page.addInitScript(() => {
+    const replaced: string[] = []
+    Object.assign(window, { __replacedBlocks: replaced })
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const inArticle =
+          record.target instanceof Element && record.target.closest('[data-testid="article"]')
+        if (!inArticle) continue
+        for (const node of record.removedNodes) {
+          if (node instanceof HTMLElement && node.matches('h1, h2, p, details')) {
+            replaced.push(`${node.tagName}: ${(node.textContent ?? '').slice(0, 40)}`)
+          }
+        }
+      }
+    }).observe(document, { subtree: true, childList: true })
+  })
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await expect(reader.article.locator('details[data-type="front-matter"]')).toHaveCount(1)
+  expect(
+    await page.evaluate(() => (window as { __replacedBlocks?: string[] }).__replacedBlocks),
+  ).toEqual([])
+})
