@@ -13,6 +13,9 @@ export async function initI18n(language: UiLanguage): Promise<typeof i18next> {
     // React escapes what it renders; escaping here too would show entities as text.
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Every key is a flat name: no key holds a `.` or `:` to split on, so `t` need not look.
+    keySeparator: false,
+    nsSeparator: false,
   })
   return i18next
 }
