@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { importArticle } from '../core/article'
 import { openLocalReading, type LockManagerLike } from './local-reading'
@@ -53,6 +53,34 @@ describe('a local reading', () => {
     expect(b.fragment.length).toBe(other.content.content?.length)
     expect(b.meta.seededAt).toBe(a.meta.seededAt)
     await Promise.all([a.close(), b.close()])
+  })
+
+  it('reads an article already seeded without waiting for the seeding lock', async () => {
+    const first = await openLocalReading(article)
+    await first.close()
+    // Another window holds the lock for as long as this test runs.
+    const held: LockManagerLike = { request: () => new Promise(() => undefined) }
+    const again = await openLocalReading(article, { locks: held })
+    expect(again.fragment.length).toBe(article.content.content?.length)
+    await again.close()
+  })
+
+  it('asks IndexedDB for the article before the reader’s own documents', async () => {
+    const asked: string[] = []
+    const open = indexedDB.open.bind(indexedDB)
+    const spy = vi.spyOn(indexedDB, 'open').mockImplementation((name, version) => {
+      asked.push(name)
+      return open(name, version)
+    })
+    try {
+      const reading = await openLocalReading(article, { readerId: 'reader-1' })
+      expect(asked[0]).toBe(reading.docName)
+      expect(asked.slice(1).every((name) => name.includes(':user:reader-1:'))).toBe(true)
+      expect(asked.length).toBeGreaterThan(1)
+      await reading.close()
+    } finally {
+      spy.mockRestore()
+    }
   })
 
   it('keeps different articles in different local seminars', async () => {

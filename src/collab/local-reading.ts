@@ -5,13 +5,14 @@ import { contentHashAsync } from '../core/content-hash-async'
 import { docName, localSeminarId } from '../core/seminar/doc-names'
 import {
   articleFragment,
+  isSeeded,
   readArticleDocMeta,
   seedArticleOnce,
   type ArticleDocMeta,
 } from './article-seed'
 import { openAhead } from './documents-ahead'
 import { myDocumentNames } from './my-documents'
-import { openPersistedDoc, type PersistedDoc } from './persisted-doc'
+import { openPersistedDoc, type LocalDoc } from './persisted-doc'
 
 /** An article opened for reading alone: its Yjs document, kept in IndexedDB. */
 export interface LocalReading {
@@ -45,7 +46,8 @@ const UNCLAIMED_FOR_MS = 15_000
 /**
  * Opens (creating on first use) the local seminar for an article. The article is seeded into
  * the document only when IndexedDB does not hold it yet, under a cross-tab lock, so two windows
- * opening the same new article cannot both seed it.
+ * opening the same new article cannot both seed it. An article already seeded is read without
+ * the lock.
  */
 export async function openLocalReading(
   article: ArticleDoc,
@@ -54,15 +56,11 @@ export async function openLocalReading(
   const hash = await contentHashAsync(articlePlainText(article.content))
   const seminarId = localSeminarId(hash)
   const name = docName({ kind: 'article', seminarId })
+  // Asked for before the reader's own documents: IndexedDB answers in the order it is asked, and
+  // the article is what the reader sees first.
+  const opening = openSeededArticle(name, article, hash, options.locks)
   if (options.readerId) openAhead(myDocumentNames(seminarId, options.readerId), UNCLAIMED_FOR_MS)
-  const open = async (): Promise<PersistedDoc> => {
-    const stored = await openPersistedDoc(name, new Y.Doc())
-    if (seedArticleOnce(stored.doc, article, hash)) await stored.flush()
-    return stored
-  }
-  const stored = options.locks
-    ? await options.locks.request(`hamish:seed:${name}`, open)
-    : await open()
+  const stored = await opening
 
   const meta = readArticleDocMeta(stored.doc)
   if (!meta) {
@@ -78,4 +76,31 @@ export async function openLocalReading(
     flush: stored.flush,
     close: stored.close,
   }
+}
+
+/**
+ * Reading a seeded article takes no lock: waiting for one cost a round trip to the browser
+ * process on every open (40 ms as a page starts). Only seeding takes it, and then reads again
+ * what another window may have stored while this one waited.
+ */
+async function openSeededArticle(
+  name: string,
+  article: ArticleDoc,
+  hash: string,
+  locks: LockManagerLike | undefined,
+): Promise<LocalDoc> {
+  const stored = await openPersistedDoc(name, new Y.Doc())
+  if (isSeeded(stored.doc)) return stored
+  const seed = async () => {
+    await stored.refresh()
+    if (seedArticleOnce(stored.doc, article, hash)) await stored.flush()
+  }
+  try {
+    await (locks ? locks.request(`hamish:seed:${name}`, seed) : seed())
+  } catch (error) {
+    // The seeding's failure is what the caller must hear of, not closing's.
+    await stored.close().catch(() => undefined)
+    throw error
+  }
+  return stored
 }

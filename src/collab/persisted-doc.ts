@@ -1,4 +1,4 @@
-import { IndexeddbPersistence, storeState } from 'y-indexeddb'
+import { IndexeddbPersistence, fetchUpdates, storeState } from 'y-indexeddb'
 import * as Y from 'yjs'
 
 /** A Y.Doc kept in IndexedDB under its document name. */
@@ -11,6 +11,12 @@ export interface PersistedDoc {
    */
   flush(): Promise<void>
   close(): Promise<void>
+}
+
+/** A document kept in this browser's IndexedDB alone, which other windows may write too. */
+export interface LocalDoc extends PersistedDoc {
+  /** Loads what other windows have stored since this one read it. */
+  refresh(): Promise<void>
 }
 
 /**
@@ -32,10 +38,7 @@ export class LocalStorageUnavailableError extends Error {
  * Opens a document from IndexedDB; resolves once what was stored has been loaded into it, and
  * rejects with `LocalStorageUnavailableError` when IndexedDB will not open it.
  */
-export async function openPersistedDoc(
-  name: string,
-  doc: Y.Doc = new Y.Doc(),
-): Promise<PersistedDoc> {
+export async function openPersistedDoc(name: string, doc: Y.Doc = new Y.Doc()): Promise<LocalDoc> {
   const persistence = new IndexeddbPersistence(name, doc)
   await loadedWithoutEcho(persistence)
   const updates = new UpdateBatches(persistence)
@@ -48,6 +51,9 @@ export async function openPersistedDoc(
       // The whole state written now holds whatever was waiting for its batch.
       updates.discard()
       return storeState(persistence, true)
+    },
+    refresh: async () => {
+      if (!closed) await fetchUpdates(persistence)
     },
     close: async () => {
       if (closed) return
