@@ -205,6 +205,24 @@ test('says so, and what to do, when the browser will not open its local storage'
   await expect(page.getByRole('main')).toContainText('local storage')
   await expect(page.getByRole('main')).toContainText('The user denied permission to open')
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+  // The page carried the article for the first try; trying again asks the server afresh.
+  const asked = page.waitForRequest((request) => request.url().endsWith('/api/article'))
+  await page.getByRole('button', { name: 'Try again' }).click()
+  await asked
+  await expect(page.getByRole('main')).toContainText('The user denied permission to open')
+})
+
+test('opens the article its page carries, without asking the server for it', async ({ page }) => {
+  const asked: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/api/article')) asked.push(request.url())
+  })
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await expect(page.getByTestId('article-title')).toHaveText(ARABIC_TITLE)
+  expect(asked).toEqual([])
+  // Read once, and not kept in the page.
+  await expect(page.locator('script[type="application/json"]')).toHaveCount(0)
 })
 
 test('starts without an Error or a request made from the top level of the app file', async ({

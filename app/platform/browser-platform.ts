@@ -13,6 +13,7 @@ import {
   type SavedFile,
   type SaveTextRequest,
 } from '../../src/core/platform'
+import { STARTUP_ARTICLE_ELEMENT_ID } from '../../src/core/startup-article-element'
 import { browserHosting } from './browser-hosting'
 import { readArticleFile } from './read-article-file'
 
@@ -40,17 +41,20 @@ export function browserPlatform(): Platform {
 
 /**
  * Reads the article `hamish serve` was started on; null when no Hamish server is behind this
- * page. The server has the browser preload it with the page (a `Link` header, see
- * src/server/web-server.ts); it is asked for as soon as the platform is made, which takes that
- * answer up even in a window that starts in a seminar and never reads it (Chromium warns about
- * a preload nobody asks for). Reading it again (Try again) asks anew.
+ * page. The page the server sends carries it (src/server/app-page.ts), so the first reading
+ * needs no request; reading it again (Try again), or a page without it, asks the server.
  */
 function startupArticleReader(): () => Promise<OpenedArticle | null> {
-  let preloaded: Promise<Response | null> | null = requestStartupArticle()
+  let carried = takeCarriedArticle()
   return async () => {
-    const request = preloaded ?? requestStartupArticle()
-    preloaded = null
-    const response = await request
+    const text = carried
+    carried = null
+    if (text !== null) {
+      const parsed = OpenedArticleResponse.safeParse(parsedJson(text))
+      // A page whose copy cannot be read still has the server to ask.
+      if (parsed.success) return parsed.data
+    }
+    const response = await fetch('./api/article').catch(() => null)
     if (!response?.ok || !response.headers.get('content-type')?.includes('application/json')) {
       return null
     }
@@ -58,9 +62,20 @@ function startupArticleReader(): () => Promise<OpenedArticle | null> {
   }
 }
 
-function requestStartupArticle(): Promise<Response | null> {
-  // Asked as the preload asks: a header of its own would make the browser fetch it again.
-  return fetch('./api/article').catch(() => null)
+/** The article's JSON from the page, taken out of it: it is read once, and is not small. */
+function takeCarriedArticle(): string | null {
+  const element = document.getElementById(STARTUP_ARTICLE_ELEMENT_ID)
+  if (!element) return null
+  element.remove()
+  return element.textContent
+}
+
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 async function openText(request: OpenTextRequest): Promise<OpenedText | null> {

@@ -6,12 +6,15 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedArticle } from '../core/platform'
 import { ExitCode } from './hamish-error'
+import { startupArticleElement } from '../core/startup-article-element'
 import { CONTENT_SECURITY_POLICY } from './security-headers'
 import { startWebServer, type RunningWebServer } from './web-server'
 import { sampleArticle } from '../core/article/sample-article'
 
 const webRoot = mkdtempSync(join(tmpdir(), 'hamish-web-root-'))
-const INDEX_HTML = '<!doctype html><title>Hamish</title><div id="root"></div>'
+const HEAD = '<!doctype html><head><title>Hamish</title>'
+const BODY = '</head><body><div id="root"></div></body>'
+const INDEX_HTML = HEAD + BODY
 
 const opened: OpenedArticle = { fileName: 'paper.ar.txt', article: sampleArticle() }
 
@@ -36,7 +39,10 @@ interface Answer {
 }
 
 /** node:http rather than fetch, which cannot set the Host header. */
-function get(path: string, options: { method?: string; host?: string } = {}): Promise<Answer> {
+function get(
+  path: string,
+  options: { method?: string; host?: string; ifNoneMatch?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -44,7 +50,10 @@ function get(path: string, options: { method?: string; host?: string } = {}): Pr
         port: server.port,
         path,
         method: options.method ?? 'GET',
-        headers: { host: options.host ?? `127.0.0.1:${server.port}` },
+        headers: {
+          host: options.host ?? `127.0.0.1:${server.port}`,
+          ...(options.ifNoneMatch && { 'if-none-match': options.ifNoneMatch }),
+        },
       },
       (res) => {
         let body = ''
@@ -93,17 +102,25 @@ describe('startWebServer', () => {
     expect(JSON.parse(answer.body)).toHaveProperty('error')
   })
 
-  it('serves the web app, with index.html for the app routes', async () => {
+  it('serves the web app, with index.html carrying the article for the app routes', async () => {
     for (const path of ['/', '/index.html', '/reading/abc']) {
       const answer = await get(path)
       expect(answer.status).toBe(200)
-      expect(answer.body).toBe(INDEX_HTML)
+      expect(answer.headers['content-type']).toBe('text/html; charset=utf-8')
       expect(answer.headers['cache-control']).toBe('no-cache')
-      // The article is asked for while the page's script loads.
-      expect(answer.headers['link']).toBe('<./api/article>; rel=preload; as=fetch; crossorigin')
+      expect(answer.body).toBe(HEAD + startupArticleElement(opened) + BODY)
     }
-    expect((await get('/api/health')).headers['link']).toBeUndefined()
-    expect((await get('/assets/app-1234.js')).headers['link']).toBeUndefined()
+  })
+
+  it('answers HEAD for the page without a body, and a revalidation with 304', async () => {
+    const page = await get('/')
+    const head = await get('/', { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.body).toBe('')
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength(page.body)))
+    const again = await get('/', { ifNoneMatch: String(page.headers['etag']) })
+    expect(again.status).toBe(304)
+    expect(again.body).toBe('')
   })
 
   it("sends seminar link paths to the app's page, where its relative assets load", async () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -8,6 +8,7 @@ import sirv from 'sirv'
 import { linkLandingPath } from '../core/seminar/seminar-links'
 import type { OpenedArticle } from '../core/platform'
 import { answerCors } from './api-cors'
+import { appPage, type AppPage } from './app-page'
 import { createApiHandler, isApiPath } from './api-routes'
 import { errorCode } from './error-code'
 import { ExitCode, HamishError } from './hamish-error'
@@ -18,10 +19,7 @@ import { setSecurityHeaders } from './security-headers'
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_PORT = 4321
 
-/** Matches the page's own request: the same address, no credentials beyond the origin's. */
-const ARTICLE_PRELOAD = '<./api/article>; rel=preload; as=fetch; crossorigin'
-
-/** Whether sirv answers this address with the app's page: an HTML file, or a path of no file. */
+/** Whether the address is the app's page: an HTML file, or a path of no file (an app route). */
 function isPagePath(pathname: string): boolean {
   return pathname.endsWith('.html') || !/\.[^/]+$/.test(pathname)
 }
@@ -64,14 +62,16 @@ export interface RunningWebServer {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const host = options.host ?? DEFAULT_HOST
   const requestedPort = options.port ?? DEFAULT_PORT
-  if (!existsSync(join(options.webRoot, 'index.html'))) {
+  const indexPath = join(options.webRoot, 'index.html')
+  if (!existsSync(indexPath)) {
     throw new HamishError(
       `the web app is not built (there is no index.html in "${options.webRoot}"): run \`npm run build\` first.`,
       ExitCode.noInput,
     )
   }
+  const page = appPage(readFileSync(indexPath, 'utf8'), options.article)
 
-  const server = createServer(createRequestHandler(options, host))
+  const server = createServer(createRequestHandler(options, host, page))
   server.on('upgrade', createUpgradeHandler(options.seminars, host))
   await listen(server, host, requestedPort)
   const { port } = server.address() as AddressInfo
@@ -97,6 +97,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 function createRequestHandler(
   options: WebServerOptions,
   host: string,
+  page: AppPage,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const { seminars } = options
   const api = createApiHandler({
@@ -105,20 +106,14 @@ function createRequestHandler(
     ...(seminars && { seminars: (req, res, pathname) => seminars.handleApi(req, res, pathname) }),
   })
   const staticFiles = sirv(options.webRoot, {
-    // An address with no file is a route of the single-page app: answer with index.html.
-    single: true,
     etag: true,
     setHeaders(res, pathname) {
-      // Vite puts content-hashed names under /assets/, so those never change; the rest
-      // (index.html above all) must be revalidated to pick up a new build.
+      // Vite puts content-hashed names under /assets/, so those never change; the rest must be
+      // revalidated to pick up a new build.
       res.setHeader(
         'Cache-Control',
         pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       )
-      // The page asks for the article (app/platform/browser-platform.ts) only once its script
-      // has run; asked for here, it arrives while the script loads. A header rather than a tag
-      // in index.html: the desktop app loads the same page with no server to ask.
-      if (isPagePath(pathname)) res.setHeader('Link', ARTICLE_PRELOAD)
     },
     onNoMatch(req, res) {
       sendText(res, 404, `Not found: ${req.url ?? '/'}`)
@@ -152,11 +147,30 @@ function createRequestHandler(
       res.writeHead(302, { Location: landing, 'Cache-Control': 'no-store' }).end()
       return
     }
+    if (isPagePath(pathname)) {
+      sendPage(req, res, page)
+      return
+    }
     // sirv pipes a file stream into the response without listening for its errors: a file
     // removed by a rebuild after start would otherwise crash the whole server.
     res.once('pipe', (source: Readable) => source.once('error', () => res.destroy()))
     staticFiles(req, res)
   }
+}
+
+/** The app's page, for every route of the single-page app; revalidated on each visit. */
+function sendPage(req: IncomingMessage, res: ServerResponse, page: AppPage): void {
+  res.setHeader('Cache-Control', 'no-cache')
+  res.setHeader('ETag', page.etag)
+  if (req.headers['if-none-match'] === page.etag) {
+    res.writeHead(304).end()
+    return
+  }
+  res.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': page.bytes.length,
+  })
+  res.end(req.method === 'HEAD' ? undefined : page.bytes)
 }
 
 /** WebSocket upgrades go to the seminar server, under the same Host rule as every request. */
