@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { articlePlainText } from '../core/article/article-text'
 import type { ArticleDoc } from '../core/article/article-doc'
 import { contentHashAsync } from '../core/content-hash-async'
@@ -89,7 +89,7 @@ async function openSeededArticle(
   hash: string,
   locks: LockManagerLike | undefined,
 ): Promise<LocalDoc> {
-  const stored = await openPersistedDoc(name, new Y.Doc())
+  const stored = await openPersistedDoc(name)
   if (isSeeded(stored.doc)) return stored
   const seed = async () => {
     await stored.refresh()

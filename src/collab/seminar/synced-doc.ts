@@ -1,5 +1,4 @@
 import { HocuspocusProvider, type HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import * as Y from 'yjs'
 import { openPersistedDoc, type PersistedDoc } from '../persisted-doc'
 import type { PendingChanges } from './pending-changes'
 
@@ -40,7 +39,7 @@ export interface SyncedDocOptions {
 }
 
 export async function openSyncedDoc(name: string, options: SyncedDocOptions): Promise<SyncedDoc> {
-  const stored = await openPersistedDoc(options.storeName, new Y.Doc())
+  const stored = await openPersistedDoc(options.storeName)
   const provider = new HocuspocusProvider({
     websocketProvider: options.socket,
     name,
