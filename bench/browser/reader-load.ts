@@ -2,6 +2,7 @@ import type { Browser, Page } from '@playwright/test'
 import type { ArticleDoc } from '../../src/core/article/article-doc'
 import { articlePlainText } from '../../src/core/article'
 import type { ReadyCondition, StoredDatabase } from '../pages/page-api'
+import { untilMachineQuiet } from '../harness/quiet-machine'
 import { freshContext } from './chromium'
 import { callInPage, pageScript, injectPageScript } from './page-script'
 
@@ -128,8 +129,8 @@ async function openUntilReady(page: Page, url: string): Promise<Milestones> {
 }
 
 /**
- * Loads a page in a fresh profile (after `visitsBefore` untimed visits) and times it from
- * navigation to the ready condition.
+ * Loads a page in a fresh profile (after `visitsBefore` untimed visits, and once the machine is
+ * quiet) and times it from navigation to the ready condition.
  */
 export async function loadUntilReady(browser: Browser, options: LoadOptions): Promise<LoadedPage> {
   const context = await freshContext(browser)
@@ -145,6 +146,8 @@ export async function loadUntilReady(browser: Browser, options: LoadOptions): Pr
       content: `${probe}\nwindow.hamishBench.installReadyProbe(${JSON.stringify(options.condition)})`,
     })
     for (let i = 0; i < (options.visitsBefore ?? 0); i++) await visit(page, options.url)
+    // Every timed load starts on a quiet machine, however long what came before it took.
+    await untilMachineQuiet()
     const milestones = await openUntilReady(page, options.url)
     return {
       page,
