@@ -147,7 +147,12 @@ export async function loadUntilReady(browser: Browser, options: LoadOptions): Pr
     })
     for (let i = 0; i < (options.visitsBefore ?? 0); i++) await visit(page, options.url)
     // Every timed load starts on a quiet machine, however long what came before it took.
-    await untilMachineQuiet()
+    const wait = await untilMachineQuiet()
+    if (!wait.quiet) {
+      process.stderr.write(
+        `[bench] the machine was still busy after ${Math.round(wait.waitedMs)} ms; timing ${options.url} anyway\n`,
+      )
+    }
     const milestones = await openUntilReady(page, options.url)
     return {
       page,
