@@ -12,7 +12,7 @@ export const open: Benchmark = {
   name: 'open',
   title: 'Open',
   needsWebBuild: true,
-  async run({ fixtures, choose }) {
+  async run({ fixtures, choose, log }) {
     const [browser, server, staticServer, article] = await Promise.all([
       fixtures.browser(),
       fixtures.hamishServer(),
@@ -21,7 +21,7 @@ export const open: Benchmark = {
     ])
     const condition = readyCondition(article)
     const timeLoad = async (url: string) => {
-      const loaded = await loadUntilReady(browser, { url, condition })
+      const loaded = await loadUntilReady(browser, { url, condition, log })
       await loaded.close()
       return loaded.readyMs
     }

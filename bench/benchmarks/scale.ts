@@ -88,6 +88,7 @@ interface SessionInput {
   readonly documents: ReaderDocuments
   readonly withAnnotations: boolean
   readonly scrollMs: number
+  readonly log: (message: string) => void
 }
 
 /** The reader opened with or without the seminar, timed on the open after `visitsBefore`. */
@@ -98,6 +99,7 @@ function openReader(input: Omit<SessionInput, 'scrollMs'>, visitsBefore = 0): Pr
     url: input.url,
     condition: readyCondition(input.article, highlights),
     prefill: prefillFor(input.url, input.documents[withAnnotations ? 'seminar' : 'empty']),
+    log: input.log,
     visitsBefore,
   })
 }
@@ -278,7 +280,7 @@ function figures(seminar: readonly Session[], empty: readonly Session[]): Figure
 }
 
 async function run(context: BenchContext): Promise<Figure[]> {
-  const { fixtures, choose } = context
+  const { fixtures, choose, log } = context
   const [browser, server, article, seminar] = await Promise.all([
     fixtures.browser(),
     fixtures.hamishServer(),
@@ -293,6 +295,7 @@ async function run(context: BenchContext): Promise<Figure[]> {
     seminar,
     documents,
     scrollMs: choose(1500, 2500),
+    log,
   }
   // A load of the seminar takes tens of seconds on two cores: the warm-up (server, browser,
   // disk cache) is a load of the empty reader, and quick mode counts one pair of loads.
@@ -300,6 +303,7 @@ async function run(context: BenchContext): Promise<Figure[]> {
     url: server.url,
     condition: readyCondition(article),
     prefill: prefillFor(server.url, documents.empty),
+    log,
   })
   await warmUp.close()
   const pairs = await repeat(

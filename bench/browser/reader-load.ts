@@ -71,6 +71,8 @@ export interface LoadOptions {
    * from disk with its code cache). 0, a first visit, when absent.
    */
   readonly visitsBefore?: number
+  /** The benchmark's progress log, told when a load had to start on a busy machine. */
+  readonly log: (message: string) => void
 }
 
 const KEPT_TIMEOUT_MS = 30_000
@@ -149,8 +151,8 @@ export async function loadUntilReady(browser: Browser, options: LoadOptions): Pr
     // Every timed load starts on a quiet machine, however long what came before it took.
     const wait = await untilMachineQuiet()
     if (!wait.quiet) {
-      process.stderr.write(
-        `[bench] the machine was still busy after ${Math.round(wait.waitedMs)} ms; timing ${options.url} anyway\n`,
+      options.log(
+        `the machine was still busy after ${Math.round(wait.waitedMs)} ms; timing ${options.url} anyway`,
       )
     }
     const milestones = await openUntilReady(page, options.url)
