@@ -1,21 +1,18 @@
 import type { Browser, Page } from '@playwright/test'
 import type { ArticleDoc } from '../../src/core/article/article-doc'
-import { docName } from '../../src/core/seminar/doc-names'
 import { callInPage, injectPageScript } from '../browser/page-script'
-import { BENCH_READER, identityStorageEntry } from '../browser/reader-identity'
 import {
   ARTICLE_SELECTOR,
   loadUntilReady,
   readyCondition,
   type LoadedPage,
 } from '../browser/reader-load'
-import { storedDatabase } from '../browser/stored-database'
+import { prefillFor, readerDocuments, type ReaderDocuments } from '../browser/reader-documents'
 import type { BenchContext, Benchmark } from '../harness/benchmark'
 import { measured, type Figure } from '../harness/figure'
 import { repeat } from '../harness/repeat'
 import { max, percentile } from '../harness/statistics'
-import type { StoredDatabase } from '../pages/page-api'
-import { mergedClassUpdate, type SyntheticSeminar } from '../synthetic-seminar'
+import type { SyntheticSeminar } from '../synthetic-seminar'
 
 /**
  * Issue 7, item 2: the reader holding the synthetic seminar (4,800 annotations and 2,000
@@ -39,31 +36,6 @@ interface Session {
   readonly heapMb: number | null
   readonly keystrokes: readonly number[]
   readonly frames: readonly number[]
-}
-
-/** What the reader's IndexedDB holds: the article, and with the seminar its class document. */
-interface ReaderDocuments {
-  readonly empty: readonly StoredDatabase[]
-  readonly seminar: readonly StoredDatabase[]
-}
-
-function readerDocuments(seminar: SyntheticSeminar): ReaderDocuments {
-  const { seminarId } = seminar.article
-  const article = storedDatabase(docName({ kind: 'article', seminarId }), [seminar.articleUpdate])
-  const classDoc = docName({ kind: 'user', seminarId, userId: BENCH_READER.userId, scope: 'class' })
-  return {
-    empty: [article],
-    seminar: [article, storedDatabase(classDoc, [mergedClassUpdate(seminar)])],
-  }
-}
-
-/** The reader's documents, stored from the server's health page before the app loads. */
-function prefillFor(url: string, databases: readonly StoredDatabase[]) {
-  return {
-    prefillFrom: new URL('api/health', url).href,
-    databases,
-    localStorage: identityStorageEntry(),
-  }
 }
 
 async function openComposer(page: Page): Promise<void> {

@@ -73,6 +73,15 @@ export interface LoadOptions {
   readonly visitsBefore?: number
   /** The benchmark's progress log, told when a load had to start on a busy machine. */
   readonly log: (message: string) => void
+  /**
+   * Records a Chromium trace of the timed load alone (started after the prefill, the earlier
+   * visits and the quiet wait; stopped once the page is ready), handed to `onTrace`. Tracing
+   * slows the page, so a traced load's milestones are not the benchmark's figures.
+   */
+  readonly trace?: {
+    readonly categories: readonly string[]
+    readonly onTrace: (trace: Buffer) => void
+  }
 }
 
 const KEPT_TIMEOUT_MS = 30_000
@@ -155,7 +164,10 @@ export async function loadUntilReady(browser: Browser, options: LoadOptions): Pr
         `the machine was still busy after ${Math.round(wait.waitedMs)} ms; timing ${options.url} anyway`,
       )
     }
+    const { trace } = options
+    if (trace) await browser.startTracing(page, { categories: [...trace.categories] })
     const milestones = await openUntilReady(page, options.url)
+    if (trace) trace.onTrace(await browser.stopTracing())
     return {
       page,
       shownMs: milestones.shown,
