@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { prefillFor, readerDocuments } from './browser/reader-documents'
+import { prefillFor, readerScene } from './browser/reader-documents'
 import { loadUntilReady, readyCondition } from './browser/reader-load'
 import { Fixtures } from './harness/fixtures'
 import { ensureFreshBuild } from './harness/web-build'
@@ -72,13 +72,7 @@ async function main(): Promise<number> {
   await ensureFreshBuild(ROOT, log)
   const fixtures = new Fixtures(join(ROOT, 'dist', 'web'), log)
   try {
-    const [browser, server, article, seminar] = await Promise.all([
-      fixtures.browser(),
-      fixtures.hamishServer(),
-      fixtures.article(),
-      fixtures.readerSeminar(),
-    ])
-    const documents = readerDocuments(seminar)
+    const { browser, server, article, seminar, documents } = await readerScene(fixtures)
     const highlights = values.empty ? 0 : seminar.counts.highlights + seminar.counts.comments
     let trace: Buffer | null = null
     const loaded = await loadUntilReady(browser, {

@@ -7,7 +7,7 @@ import {
   readyCondition,
   type LoadedPage,
 } from '../browser/reader-load'
-import { prefillFor, readerDocuments, type ReaderDocuments } from '../browser/reader-documents'
+import { prefillFor, readerScene, type ReaderDocuments } from '../browser/reader-documents'
 import type { BenchContext, Benchmark } from '../harness/benchmark'
 import { measured, type Figure } from '../harness/figure'
 import { repeat } from '../harness/repeat'
@@ -253,13 +253,7 @@ function figures(seminar: readonly Session[], empty: readonly Session[]): Figure
 
 async function run(context: BenchContext): Promise<Figure[]> {
   const { fixtures, choose, log } = context
-  const [browser, server, article, seminar] = await Promise.all([
-    fixtures.browser(),
-    fixtures.hamishServer(),
-    fixtures.article(),
-    fixtures.readerSeminar(),
-  ])
-  const documents = readerDocuments(seminar)
+  const { browser, server, article, seminar, documents } = await readerScene(fixtures)
   const common = {
     browser,
     url: server.url,

@@ -1,4 +1,8 @@
+import type { Browser } from '@playwright/test'
+import type { RunningServer } from '../../e2e/support/hamish-server'
+import type { ArticleDoc } from '../../src/core/article/article-doc'
 import { docName } from '../../src/core/seminar/doc-names'
+import type { Fixtures } from '../harness/fixtures'
 import type { StoredDatabase } from '../pages/page-api'
 import { mergedClassUpdate, type SyntheticSeminar } from '../synthetic-seminar'
 import { BENCH_READER, identityStorageEntry } from './reader-identity'
@@ -31,4 +35,23 @@ export function prefillFor(
     databases,
     localStorage: identityStorageEntry(),
   }
+}
+
+/** What opening the reader as the Scale benchmark does takes: one browser, one server, one seminar. */
+export interface ReaderScene {
+  readonly browser: Browser
+  readonly server: RunningServer
+  readonly article: ArticleDoc
+  readonly seminar: SyntheticSeminar
+  readonly documents: ReaderDocuments
+}
+
+export async function readerScene(fixtures: Fixtures): Promise<ReaderScene> {
+  const [browser, server, article, seminar] = await Promise.all([
+    fixtures.browser(),
+    fixtures.hamishServer(),
+    fixtures.article(),
+    fixtures.readerSeminar(),
+  ])
+  return { browser, server, article, seminar, documents: readerDocuments(seminar) }
 }
