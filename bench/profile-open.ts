@@ -18,7 +18,8 @@ import { sourceNamer } from './profile/source-names'
  */
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const ASSETS = join(ROOT, 'dist', 'web', 'assets')
+const WEB_ROOT = join(ROOT, 'dist', 'web')
+const ASSETS = join(WEB_ROOT, 'assets')
 
 const USAGE = `usage: npm run profile:open -- [--empty] [--returning] [--top N] [--save <trace.json>]
   --empty        the reader with no annotations
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2
   }
   await ensureFreshBuild(ROOT, log)
-  const fixtures = new Fixtures(join(ROOT, 'dist', 'web'), log)
+  const fixtures = new Fixtures(WEB_ROOT, log)
   try {
     const { browser, server, article, seminar, documents } = await readerScene(fixtures)
     const highlights = values.empty ? 0 : seminar.counts.highlights + seminar.counts.comments
@@ -94,20 +95,12 @@ async function main(): Promise<number> {
       `traced: text shown ${Math.round(loaded.shownMs)} ms, interactive ${Math.round(loaded.interactiveMs)} ms, every highlight ${Math.round(loaded.readyMs)} ms\n\n`,
     )
     const nameOf = sourceNamer(ASSETS)
-    printWindow(
-      profileWindow(
-        samples,
-        { label: 'navigation → text shown', fromMs: 0, toMs: loaded.shownMs },
-        nameOf,
-      ),
-      top,
-    )
-    if (loaded.interactiveMs > loaded.shownMs) {
-      const window = {
-        label: 'text shown → interactive',
-        fromMs: loaded.shownMs,
-        toMs: loaded.interactiveMs,
-      }
+    const windows = [
+      { label: 'navigation → text shown', fromMs: 0, toMs: loaded.shownMs },
+      { label: 'text shown → interactive', fromMs: loaded.shownMs, toMs: loaded.interactiveMs },
+    ]
+    // Without annotations the page is interactive the frame its text shows: nothing between.
+    for (const window of windows.filter(({ fromMs, toMs }) => toMs > fromMs)) {
       printWindow(profileWindow(samples, window, nameOf), top)
     }
     return 0

@@ -47,13 +47,14 @@ function shortPath(path: string): string {
 }
 
 function nameOf(frame: CallFrame, map: TraceMap | null): string {
-  const { functionName, url, lineNumber, columnNumber } = frame
-  if (!url || lineNumber === undefined) return functionName || '(anonymous)'
+  const { url, lineNumber, columnNumber } = frame
+  const functionName = frame.functionName || '(anonymous)'
+  if (!url || lineNumber === undefined) return functionName
   if (map) {
     const original = originalPositionFor(map, { line: lineNumber + 1, column: columnNumber ?? 0 })
     if (original.source !== null) {
-      return `${original.name ?? (functionName || '(anonymous)')} ${shortPath(original.source)}:${original.line}`
+      return `${original.name ?? functionName} ${shortPath(original.source)}:${original.line}`
     }
   }
-  return `${functionName || '(anonymous)'} ${fileOf(url)}:${lineNumber + 1}`
+  return `${functionName} ${fileOf(url)}:${lineNumber + 1}`
 }
