@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
+import { holdUserDocs } from './support/held-user-docs'
 import { serveForThisFile } from './support/serve-for-this-file'
 import { ARABIC_PASSAGE, ReaderPage } from './pages/reader-page'
 
@@ -28,6 +29,43 @@ test('highlights a selected Arabic passage with the keyboard, and keeps it after
   await page.reload()
   await reader.waitForArticle()
   await expect(reader.highlight(id)).toHaveText(ARABIC_PASSAGE)
+})
+
+test('while the annotations are still opening, says so rather than "none", and a highlight asks to try again', async ({
+  page,
+}) => {
+  const release = await holdUserDocs(page)
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await page.getByTestId('tab-notebook').click()
+  await expect(page.getByTestId('notebook-unavailable')).toHaveText(
+    'Opening your annotations and notebook…',
+  )
+  await page.getByTestId('tab-annotations').click()
+  const list = page.getByTestId('annotation-list')
+  await expect(list.getByRole('status')).toHaveText('Opening your annotations and notebook…')
+  await expect(list).not.toContainText('No annotations yet')
+
+  await reader.selectText(ARABIC_PASSAGE)
+  await page.keyboard.press('Control+Shift+H')
+  const notice = page.getByRole('alert').filter({ hasText: 'Your annotations are still opening' })
+  await expect(notice).toBeVisible()
+  await expect(reader.highlightOf(ARABIC_PASSAGE)).toHaveCount(0)
+
+  // A comment written meanwhile is kept in its composer, and saves once they have opened.
+  await reader.selectText('الدبلوماسية الدفاعية أنشطة غير عنفيه')
+  await page.keyboard.press('Control+Alt+M')
+  const composer = page.getByTestId('composer')
+  await composer.getByLabel('Comment (Markdown)').fill('Written while they opened')
+  await page.keyboard.press('Control+Enter')
+  await expect(composer.getByRole('alert')).toContainText('Your annotations are still opening')
+
+  await release()
+  await expect(list).toContainText('No annotations yet')
+  await page.keyboard.press('Control+Enter')
+  await expect(reader.card('Written while they opened')).toBeVisible()
+  await reader.highlightText(ARABIC_PASSAGE)
+  await expect(list.locator('.list-entry')).toHaveCount(2)
 })
 
 test('comments in the margin, on the left of the Arabic article; replies, resolves, reopens', async ({

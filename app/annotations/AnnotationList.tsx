@@ -23,6 +23,11 @@ interface AnnotationListProps {
   initialAuthors?: readonly string[]
   /** In a seminar: each member's colour, shown beside their name in the author filter. */
   colorOf?: (userId: string) => string | undefined
+  /**
+   * Why there is no list to show yet (the reader's documents are still opening, or would not
+   * open): said in its place, where "no annotations yet" would be untrue.
+   */
+  unavailable?: string
 }
 
 const KINDS: readonly AnnotationKind[] = ['highlight', 'comment', 'reply']
@@ -41,6 +46,7 @@ export function AnnotationList({
   onSelect,
   initialAuthors,
   colorOf,
+  unavailable,
 }: AnnotationListProps) {
   const { t } = useTranslation()
   const id = useId()
@@ -80,119 +86,136 @@ export function AnnotationList({
       aria-labelledby={`${id}-title`}
     >
       <h2 id={`${id}-title`} className="panel-title">
-        {t('annotationList')}{' '}
-        <span className="panel-count">
-          {t('shownOf', { shown: shown.length, total: threads.length })}
-        </span>
+        {t('annotationList')}
+        {unavailable === undefined && (
+          <>
+            {' '}
+            <span className="panel-count">
+              {t('shownOf', { shown: shown.length, total: threads.length })}
+            </span>
+          </>
+        )}
       </h2>
-      <input
-        type="search"
-        className="list-search"
-        dir="auto"
-        aria-label={t('searchAnnotations')}
-        placeholder={t('searchAnnotations')}
-        value={filter.text ?? ''}
-        onChange={(event) => setFilter({ ...filter, text: event.target.value })}
-      />
-      <div className="facets">
-        <div role="group" aria-label={t('filterKind')} className="facet">
-          {KINDS.map((kind) =>
-            chip(
-              t(`kind_${kind}`),
-              counts.kinds[kind],
-              filter.kinds?.includes(kind) ?? false,
-              () => setFilter({ ...filter, kinds: toggle(filter.kinds, kind) }),
-              kind,
-            ),
-          )}
-        </div>
-        <div role="group" aria-label={t('filterState')} className="facet">
-          {STATES.map((state) =>
-            chip(
-              t(`state_${state}`),
-              counts.resolved[state],
-              filter.resolved === state,
-              () => setFilter({ ...filter, resolved: state }),
-              state,
-            ),
-          )}
-        </div>
-        <div role="group" aria-label={t('filterColor')} className="facet">
-          {HIGHLIGHT_COLORS.map((color: HighlightColor) => (
-            <button
-              key={color}
-              type="button"
-              className={`swatch swatch-${color}`}
-              aria-pressed={filter.colors?.includes(color) ?? false}
-              aria-label={`${t(`color_${color}`)} (${counts.colors[color]})`}
-              title={t(`color_${color}`)}
-              onClick={() => setFilter({ ...filter, colors: toggle(filter.colors, color) })}
-            />
-          ))}
-        </div>
-        {counts.tags.length > 0 && (
-          <div role="group" aria-label={t('filterTag')} className="facet">
-            {counts.tags.map(({ tag, count }) =>
-              chip(
-                `#${tag}`,
-                count,
-                filter.tags?.includes(tag) ?? false,
-                () => setFilter({ ...filter, tags: toggle(filter.tags, tag) }),
-                tag,
-              ),
+      {unavailable === undefined ? (
+        <>
+          <input
+            type="search"
+            className="list-search"
+            dir="auto"
+            aria-label={t('searchAnnotations')}
+            placeholder={t('searchAnnotations')}
+            value={filter.text ?? ''}
+            onChange={(event) => setFilter({ ...filter, text: event.target.value })}
+          />
+          <div className="facets">
+            <div role="group" aria-label={t('filterKind')} className="facet">
+              {KINDS.map((kind) =>
+                chip(
+                  t(`kind_${kind}`),
+                  counts.kinds[kind],
+                  filter.kinds?.includes(kind) ?? false,
+                  () => setFilter({ ...filter, kinds: toggle(filter.kinds, kind) }),
+                  kind,
+                ),
+              )}
+            </div>
+            <div role="group" aria-label={t('filterState')} className="facet">
+              {STATES.map((state) =>
+                chip(
+                  t(`state_${state}`),
+                  counts.resolved[state],
+                  filter.resolved === state,
+                  () => setFilter({ ...filter, resolved: state }),
+                  state,
+                ),
+              )}
+            </div>
+            <div role="group" aria-label={t('filterColor')} className="facet">
+              {HIGHLIGHT_COLORS.map((color: HighlightColor) => (
+                <button
+                  key={color}
+                  type="button"
+                  className={`swatch swatch-${color}`}
+                  aria-pressed={filter.colors?.includes(color) ?? false}
+                  aria-label={`${t(`color_${color}`)} (${counts.colors[color]})`}
+                  title={t(`color_${color}`)}
+                  onClick={() => setFilter({ ...filter, colors: toggle(filter.colors, color) })}
+                />
+              ))}
+            </div>
+            {counts.tags.length > 0 && (
+              <div role="group" aria-label={t('filterTag')} className="facet">
+                {counts.tags.map(({ tag, count }) =>
+                  chip(
+                    `#${tag}`,
+                    count,
+                    filter.tags?.includes(tag) ?? false,
+                    () => setFilter({ ...filter, tags: toggle(filter.tags, tag) }),
+                    tag,
+                  ),
+                )}
+              </div>
+            )}
+            {(counts.authors.length > 1 || (filter.authors?.length ?? 0) > 0) && (
+              <div role="group" aria-label={t('filterAuthor')} className="facet">
+                {counts.authors.map(({ author, authorName, count }) =>
+                  chip(
+                    authorName,
+                    count,
+                    filter.authors?.includes(author) ?? false,
+                    () => setFilter({ ...filter, authors: toggle(filter.authors, author) }),
+                    author,
+                    colorOf?.(author),
+                  ),
+                )}
+              </div>
+            )}
+            {filtering && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setFilter({ resolved: 'all' })}
+              >
+                {t('clearFilters')}
+              </button>
             )}
           </div>
-        )}
-        {(counts.authors.length > 1 || (filter.authors?.length ?? 0) > 0) && (
-          <div role="group" aria-label={t('filterAuthor')} className="facet">
-            {counts.authors.map(({ author, authorName, count }) =>
-              chip(
-                authorName,
-                count,
-                filter.authors?.includes(author) ?? false,
-                () => setFilter({ ...filter, authors: toggle(filter.authors, author) }),
-                author,
-                colorOf?.(author),
-              ),
-            )}
-          </div>
-        )}
-        {filtering && (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => setFilter({ resolved: 'all' })}
-          >
-            {t('clearFilters')}
-          </button>
-        )}
-      </div>
-      {threads.length === 0 ? (
-        <p className="list-empty">{t('noAnnotations')}</p>
-      ) : anchored.length === 0 && orphans.length === 0 ? (
-        <p className="list-empty">{t('noMatches')}</p>
+          {threads.length === 0 ? (
+            <p className="list-empty">{t('noAnnotations')}</p>
+          ) : anchored.length === 0 && orphans.length === 0 ? (
+            <p className="list-empty">{t('noMatches')}</p>
+          ) : (
+            <ol className="list-items">
+              {anchored.map((thread) => (
+                <li key={thread.root.id}>
+                  <ListEntry
+                    thread={thread}
+                    active={thread.root.id === activeId}
+                    onSelect={onSelect}
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
+          {orphans.length > 0 && (
+            <section className="orphans" data-testid="orphaned-annotations">
+              <h3 className="panel-subtitle">{t('orphaned')}</h3>
+              <p className="list-hint">{t('orphanedHint')}</p>
+              <ol className="list-items">
+                {orphans.map((annotation) => (
+                  <li key={annotation.id} className="list-entry" data-annotation-id={annotation.id}>
+                    <blockquote dir="auto">{annotation.anchor?.quote.exact}</blockquote>
+                    {annotation.body !== '' && <p dir="auto">{annotation.body}</p>}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </>
       ) : (
-        <ol className="list-items">
-          {anchored.map((thread) => (
-            <li key={thread.root.id}>
-              <ListEntry thread={thread} active={thread.root.id === activeId} onSelect={onSelect} />
-            </li>
-          ))}
-        </ol>
-      )}
-      {orphans.length > 0 && (
-        <section className="orphans" data-testid="orphaned-annotations">
-          <h3 className="panel-subtitle">{t('orphaned')}</h3>
-          <p className="list-hint">{t('orphanedHint')}</p>
-          <ol className="list-items">
-            {orphans.map((annotation) => (
-              <li key={annotation.id} className="list-entry" data-annotation-id={annotation.id}>
-                <blockquote dir="auto">{annotation.anchor?.quote.exact}</blockquote>
-                {annotation.body !== '' && <p dir="auto">{annotation.body}</p>}
-              </li>
-            ))}
-          </ol>
-        </section>
+        <p className="list-empty" role="status">
+          {unavailable}
+        </p>
       )}
     </section>
   )

@@ -93,6 +93,8 @@ export const ar: Messages = {
   shownOf: '{{shown}} من {{total}}',
   noAnnotations:
     'لا تعليقات بعد. حدّد نصًا من المقال ثم اختر «ظلّل» (Ctrl+Shift+H) أو «علّق» (Ctrl+Alt+M).',
+  annotationsLoading: 'جارٍ فتح تعليقاتك ودفترك…',
+  annotationsNotReady: 'ما زالت تعليقاتك قيد الفتح. أعد المحاولة بعد لحظة.',
   noMatches: 'لا تعليق يطابق عوامل التصفية هذه.',
   orphaned: 'تعليقات منفصلة عن نصها',
   orphanedHint: 'لم يعد مقطعها في المقال؛ نحتفظ بها هنا مع اقتباسها.',

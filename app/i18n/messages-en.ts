@@ -93,6 +93,8 @@ export const en = {
   shownOf: '{{shown}} of {{total}}',
   noAnnotations:
     'No annotations yet. Select text in the article, then Highlight (Ctrl+Shift+H) or Comment (Ctrl+Alt+M).',
+  annotationsLoading: 'Opening your annotations and notebook…',
+  annotationsNotReady: 'Your annotations are still opening. Try again in a moment.',
   noMatches: 'No annotation matches these filters.',
   orphaned: 'Detached annotations',
   orphanedHint: 'Their passage is no longer in the article; they are kept here with their quote.',

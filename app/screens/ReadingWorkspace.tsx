@@ -98,6 +98,13 @@ export function ReadingWorkspace({
     [t],
   )
 
+  // Until the reader's own documents have opened there is nothing to write an annotation into:
+  // an action then says so, rather than doing nothing or blaming the selection.
+  const notReady =
+    sessionError !== null ? describeAnnotationError(t, sessionError) : t('annotationsNotReady')
+  const annotationsUnavailable =
+    session !== null ? undefined : sessionError !== null ? notReady : t('annotationsLoading')
+
   const activate = useCallback(
     (id: string | null, options: { scroll?: boolean } = {}) => {
       setActiveId(id)
@@ -124,7 +131,10 @@ export function ReadingWorkspace({
 
   const highlight = useCallback(
     (selection: SelectionRange | null, color?: HighlightColor) => {
-      if (!session) return false
+      if (!session) {
+        setProblem(notReady)
+        return true
+      }
       const anchor = anchorFor(selection)
       if (!anchor) {
         setProblem(t('selectFirst'))
@@ -143,7 +153,7 @@ export function ReadingWorkspace({
       }
       return true
     },
-    [session, anchorFor, reportProblem, t, preferences.highlightColor],
+    [session, notReady, anchorFor, reportProblem, t, preferences.highlightColor],
   )
 
   const startComment = useCallback(
@@ -230,8 +240,9 @@ export function ReadingWorkspace({
     actions,
     activate,
     saveDraft: (value: ComposerValue) => {
+      if (!store) throw new Error(notReady)
       const anchor = anchorFor(draft)
-      if (!store || !anchor) throw new Error(t('selectFirst'))
+      if (!anchor) throw new Error(t('selectFirst'))
       const made = store.createComment({ anchor, ...value, color: preferences.highlightColor })
       setDraft(null)
       setActiveId(made.id)
@@ -304,9 +315,17 @@ export function ReadingWorkspace({
                 colorOf={(userId) => seminar.directory?.roster.get(userId)?.color}
                 threads={threads}
                 orphans={anchoring.orphans}
+                unavailable={annotationsUnavailable}
                 activeId={activeId}
                 onSelect={(id) => activate(id, { scroll: true })}
               />
+            )}
+            {preferences.sidePanel === 'notebook' && annotationsUnavailable !== undefined && (
+              <section className="notebook-panel" aria-label={t('panelNotebook')}>
+                <p className="list-empty" role="status" data-testid="notebook-unavailable">
+                  {annotationsUnavailable}
+                </p>
+              </section>
             )}
             {preferences.sidePanel === 'notebook' && session && (
               <SeminarNotebooks session={session} directory={seminar.directory}>

@@ -8,12 +8,16 @@ import { annotationEntries } from '../../src/core/annotations/annotation-entry'
  * the app) rather than through the UI.
  */
 
+/** The IndexedDB names of the reading's own annotation documents (DESIGN.md, "Documents"). */
+export const USER_DOC_NAME = ':user:[^:]+:(?:class|instructor|private)$'
+
 /** The reading's own annotation documents in IndexedDB, each as its list of stored updates. */
 export async function storedUserDocs(page: Page): Promise<Record<string, number[][]>> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (pattern) => {
+    const userDoc = new RegExp(pattern, 'u')
     const out: Record<string, number[][]> = {}
     for (const { name } of await indexedDB.databases()) {
-      if (!name || !/:user:[^:]+:(?:class|instructor|private)$/u.test(name)) continue
+      if (!name || !userDoc.test(name)) continue
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(name)
         request.onsuccess = () => resolve(request.result)
@@ -28,7 +32,7 @@ export async function storedUserDocs(page: Page): Promise<Record<string, number[
       db.close()
     }
     return out
-  })
+  }, USER_DOC_NAME)
 }
 
 /** Appends an update to a document's store, as y-indexeddb keeps them. */
