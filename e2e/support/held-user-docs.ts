@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { USER_DOC_NAME } from './stored-user-docs'
+import { USER_DOC_NAME_PATTERN } from './stored-user-docs'
 
 type Handler = ((event: Event) => void) | null
 type HoldingWindow = Window & { releaseUserDocs?: () => void }
@@ -34,6 +34,6 @@ export async function holdUserDocs(page: Page): Promise<() => Promise<void>> {
       released = true
       for (const openHeld of held.splice(0)) openHeld()
     }
-  }, USER_DOC_NAME)
+  }, USER_DOC_NAME_PATTERN)
   return () => page.evaluate(() => (window as HoldingWindow).releaseUserDocs?.())
 }

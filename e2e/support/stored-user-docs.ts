@@ -9,7 +9,7 @@ import { annotationEntries } from '../../src/core/annotations/annotation-entry'
  */
 
 /** The IndexedDB names of the reading's own annotation documents (DESIGN.md, "Documents"). */
-export const USER_DOC_NAME = ':user:[^:]+:(?:class|instructor|private)$'
+export const USER_DOC_NAME_PATTERN = ':user:[^:]+:(?:class|instructor|private)$'
 
 /** The reading's own annotation documents in IndexedDB, each as its list of stored updates. */
 export async function storedUserDocs(page: Page): Promise<Record<string, number[][]>> {
@@ -32,7 +32,7 @@ export async function storedUserDocs(page: Page): Promise<Record<string, number[
       db.close()
     }
     return out
-  }, USER_DOC_NAME)
+  }, USER_DOC_NAME_PATTERN)
 }
 
 /** Appends an update to a document's store, as y-indexeddb keeps them. */
