@@ -68,6 +68,32 @@ test('while the annotations are still opening, says so rather than "none", and a
   await expect(list.locator('.list-entry')).toHaveCount(2)
 })
 
+test('a notice and a refused save on screen are re-worded when the interface language changes', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.article.focus()
+  await page.keyboard.press('Control+Alt+M')
+  const notice = page
+    .getByRole('alert')
+    .filter({ hasText: 'Select a passage of the article first.' })
+  await expect(notice).toBeVisible()
+
+  await reader.selectText(ARABIC_PASSAGE)
+  await page.keyboard.press('Control+Alt+M')
+  const composer = page.getByTestId('composer')
+  await expect(composer.getByLabel('Comment (Markdown)')).toBeFocused()
+  await page.keyboard.press('Control+Enter')
+  await expect(composer.getByRole('alert')).toHaveText('Write something before saving.')
+
+  await reader.languageToggle.click()
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'حدّد مقطعًا من المقال أولًا.' }),
+  ).toBeVisible()
+  await expect(composer.getByRole('alert')).toHaveText('اكتب شيئًا قبل الحفظ.')
+})
+
 test('comments in the margin, on the left of the Arabic article; replies, resolves, reopens', async ({
   page,
 }) => {

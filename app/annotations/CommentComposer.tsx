@@ -39,7 +39,8 @@ export function CommentComposer({
   const [body, setBody] = useState(initial?.body ?? '')
   const [tagText, setTagText] = useState((initial?.tags ?? []).map((tag) => `#${tag}`).join(' '))
   const [visibility, setVisibility] = useState<Visibility>(initial?.visibility ?? 'class')
-  const [error, setError] = useState<string | null>(null)
+  // Why the last save was refused, worded when shown (see describeAnnotationError).
+  const [refusal, setRefusal] = useState<{ reason: unknown } | null>(null)
   const bodyField = useRef<HTMLTextAreaElement>(null)
 
   useEffect(() => {
@@ -53,7 +54,7 @@ export function CommentComposer({
     try {
       onSave({ body, tags: splitTags(tagText), visibility })
     } catch (reason) {
-      setError(describeAnnotationError(t, reason))
+      setRefusal({ reason })
     }
   }
 
@@ -86,10 +87,10 @@ export function CommentComposer({
         ref={bodyField}
         value={body}
         aria-describedby={`${id}-hint`}
-        aria-invalid={error !== null}
+        aria-invalid={refusal !== null}
         onChange={(event) => {
           setBody(event.target.value)
-          setError(null)
+          setRefusal(null)
         }}
       />
       {mode !== 'reply' && (
@@ -138,9 +139,9 @@ export function CommentComposer({
           </select>
         </>
       )}
-      {error !== null && (
+      {refusal !== null && (
         <p className="composer-error" role="alert">
-          {error}
+          {describeAnnotationError(t, refusal.reason)}
         </p>
       )}
       <p id={`${id}-hint`} className="composer-hint">

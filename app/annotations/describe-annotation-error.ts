@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { MAX_BODY_CHARS, MAX_TAG_CHARS, MAX_TAGS } from '../../src/core/annotations/annotation'
 import { AnnotationInputError } from '../../src/core/annotations/annotation-input'
+import { WorkspaceProblem } from './workspace-problem'
 
 const LIMITS = {
   'body-too-long': MAX_BODY_CHARS,
@@ -9,8 +10,12 @@ const LIMITS = {
   'empty-comment': 0,
 } as const
 
-/** Words a refused annotation edit in the UI language. */
+/**
+ * Words a refused annotation edit in the UI language. Call it when rendering, not when the
+ * refusal happens, so that a language switch re-words what is on screen.
+ */
 export function describeAnnotationError(t: TFunction, error: unknown): string {
+  if (error instanceof WorkspaceProblem) return t(error.key)
   if (error instanceof AnnotationInputError) {
     return t(`error_${error.code}`, { max: LIMITS[error.code] })
   }

@@ -21,6 +21,7 @@ import { describeAnnotationError } from '../annotations/describe-annotation-erro
 import type { HighlightActions } from '../annotations/HighlightCard'
 import { MarginColumn } from '../annotations/MarginColumn'
 import { NEW_COMMENT_ID, marginItems } from '../annotations/margin-items'
+import { WorkspaceProblem } from '../annotations/workspace-problem'
 import { NotebookPanel } from '../annotations/NotebookPanel'
 import { SelectionMenu } from '../annotations/SelectionMenu'
 import { useAnchoring, type Placement } from '../annotations/use-anchoring'
@@ -72,7 +73,8 @@ export function ReadingWorkspace({
   const [activeId, setActiveId] = useState<string | null>(null)
   const [draft, setDraft] = useState<Placement | null>(null)
   const [editing, setEditing] = useState(false)
-  const [problem, setProblem] = useState<string | null>(null)
+  // What the notice says, worded when shown (see describeAnnotationError).
+  const [problem, setProblem] = useState<{ reason: unknown } | null>(null)
   const [sessionErrorSeen, setSessionErrorSeen] = useState(false)
   const [onlyAuthor, setOnlyAuthor] = useState<string | null>(null)
   const { setNotebook, quoteToNotebook } = useNotebookQuotes()
@@ -93,17 +95,20 @@ export function ReadingWorkspace({
     editor?.commands.setArticleEditing(editing)
   }, [editor, editing])
 
-  const reportProblem = useCallback(
-    (reason: unknown) => setProblem(describeAnnotationError(t, reason)),
-    [t],
-  )
+  const reportProblem = useCallback((reason: unknown) => setProblem({ reason }), [])
 
   // Until the reader's own documents have opened there is nothing to write an annotation into:
   // an action then says so, rather than doing nothing or blaming the selection.
-  const notReady =
-    sessionError !== null ? describeAnnotationError(t, sessionError) : t('annotationsNotReady')
+  const notOpenYet = useCallback(
+    (): unknown => sessionError ?? new WorkspaceProblem('annotationsNotReady'),
+    [sessionError],
+  )
   const annotationsUnavailable =
-    session !== null ? undefined : sessionError !== null ? notReady : t('annotationsLoading')
+    session !== null
+      ? undefined
+      : sessionError !== null
+        ? describeAnnotationError(t, sessionError)
+        : t('annotationsLoading')
 
   const activate = useCallback(
     (id: string | null, options: { scroll?: boolean } = {}) => {
@@ -132,12 +137,12 @@ export function ReadingWorkspace({
   const highlight = useCallback(
     (selection: SelectionRange | null, color?: HighlightColor) => {
       if (!session) {
-        setProblem(notReady)
+        reportProblem(notOpenYet())
         return true
       }
       const anchor = anchorFor(selection)
       if (!anchor) {
-        setProblem(t('selectFirst'))
+        reportProblem(new WorkspaceProblem('selectFirst'))
         return true
       }
       try {
@@ -153,20 +158,20 @@ export function ReadingWorkspace({
       }
       return true
     },
-    [session, notReady, anchorFor, reportProblem, t, preferences.highlightColor],
+    [session, notOpenYet, anchorFor, reportProblem, preferences.highlightColor],
   )
 
   const startComment = useCallback(
     (selection: SelectionRange | null) => {
       if (!selection) {
-        setProblem(t('selectFirst'))
+        reportProblem(new WorkspaceProblem('selectFirst'))
         return true
       }
       setDraft(selection)
       setActiveId(NEW_COMMENT_ID)
       return true
     },
-    [t],
+    [reportProblem],
   )
 
   // The article's shortcuts are bound once, with the editor; they read the latest handlers here.
@@ -240,9 +245,9 @@ export function ReadingWorkspace({
     actions,
     activate,
     saveDraft: (value: ComposerValue) => {
-      if (!store) throw new Error(notReady)
+      if (!store) throw notOpenYet()
       const anchor = anchorFor(draft)
-      if (!anchor) throw new Error(t('selectFirst'))
+      if (!anchor) throw new WorkspaceProblem('selectFirst')
       const made = store.createComment({ anchor, ...value, color: preferences.highlightColor })
       setDraft(null)
       setActiveId(made.id)
@@ -284,7 +289,12 @@ export function ReadingWorkspace({
           onDismiss={() => setSessionErrorSeen(true)}
         />
       )}
-      {problem !== null && <Notice message={problem} onDismiss={() => setProblem(null)} />}
+      {problem !== null && (
+        <Notice
+          message={describeAnnotationError(t, problem.reason)}
+          onDismiss={() => setProblem(null)}
+        />
+      )}
       {seminar.closed && (
         <p className="seminar-notice" role="status">
           {t('seminar_closed')}
