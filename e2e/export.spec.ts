@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { ARABIC_PASSAGE, ReaderPage } from './pages/reader-page'
+import { holdUserDocs } from './support/held-user-docs'
 import { serveForThisFile } from './support/serve-for-this-file'
 
 /*
@@ -31,6 +32,29 @@ async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` })
 }
+
+test('Export… asked for while the annotations are still opening waits for them, rather than export none', async ({
+  page,
+}) => {
+  const release = await holdUserDocs(page)
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await release()
+  await comment(reader, ARABIC_PASSAGE, 'Kept for the export')
+
+  // Held again from the reload's first script: the article shows, the annotations do not open.
+  await page.reload()
+  await reader.waitForArticle()
+  await reader.toolbar.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByTestId('export-dialog')
+  // Long enough for the dialog's script to have loaded: it must still not be showing.
+  await page.waitForTimeout(1_000)
+  await expect(dialog).toBeHidden()
+
+  await release()
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByTestId('export-preview')).toContainText('Kept for the export')
+})
 
 test('the export dialog downloads a file whose content matches the preview', async ({ page }) => {
   const reader = new ReaderPage(page)

@@ -30,6 +30,11 @@ const InstructorDashboard = lazy(() =>
 interface ExportCenterProps {
   reading: LocalReading
   session: AnnotationSession | null
+  /**
+   * Whether the reader's documents are still opening (neither open nor failed). A dialog asked
+   * for meanwhile opens once they are: exported or counted before, it would hold none of them.
+   */
+  annotationsOpening: boolean
   /** Every annotation the reader may read, named as the workspace names them. */
   annotations: readonly Annotation[]
   identity: Identity
@@ -46,6 +51,7 @@ interface ExportCenterProps {
 export function ExportCenter({
   reading,
   session,
+  annotationsOpening,
   annotations,
   identity,
   directory,
@@ -106,6 +112,7 @@ export function ExportCenter({
   )
 
   function dialogFor(open: ExportRequest) {
+    if (annotationsOpening) return null
     if (open === 'import') {
       if (!session) return null
       return (

@@ -278,6 +278,7 @@ export function ReadingWorkspace({
       <ExportCenter
         reading={reading}
         session={session}
+        annotationsOpening={session === null && sessionError === null}
         annotations={annotations}
         identity={identity}
         directory={seminar.directory}
