@@ -103,12 +103,13 @@ export function ReadingWorkspace({
     (): unknown => sessionError ?? new WorkspaceProblem('annotationsNotReady'),
     [sessionError],
   )
+  const annotationsOpening = session === null && sessionError === null
   const annotationsUnavailable =
     session !== null
       ? undefined
-      : sessionError !== null
-        ? describeAnnotationError(t, sessionError)
-        : t('annotationsLoading')
+      : annotationsOpening
+        ? t('annotationsLoading')
+        : describeAnnotationError(t, sessionError)
 
   const activate = useCallback(
     (id: string | null, options: { scroll?: boolean } = {}) => {
@@ -278,7 +279,7 @@ export function ReadingWorkspace({
       <ExportCenter
         reading={reading}
         session={session}
-        annotationsOpening={session === null && sessionError === null}
+        annotationsOpening={annotationsOpening}
         annotations={annotations}
         identity={identity}
         directory={seminar.directory}
