@@ -7,8 +7,14 @@ import {
   readyCondition,
   type LoadedPage,
 } from '../browser/reader-load'
-import { prefillFor, readerScene, type ReaderDocuments } from '../browser/reader-documents'
+import {
+  prefillFor,
+  readerDocuments,
+  readerScene,
+  type ReaderDocuments,
+} from '../browser/reader-documents'
 import type { BenchContext, Benchmark } from '../harness/benchmark'
+import { ISSUE_3_ANNOTATIONS } from '../harness/fixtures'
 import { measured, type Figure } from '../harness/figure'
 import { repeat } from '../harness/repeat'
 import { max, percentile } from '../harness/statistics'
@@ -17,7 +23,8 @@ import type { SyntheticSeminar } from '../synthetic-seminar'
 /**
  * Issue 7, item 2: the reader holding the synthetic seminar (4,800 annotations and 2,000
  * replies), against the same reader with no annotations: opening, typing a comment, scrolling
- * and heap, all in one page load per run.
+ * and heap, all in one page load per run. Issue 3's open, at its own count of 5,000, is timed in
+ * the same runs.
  */
 
 /** English, so that every character is a key press with its own keydown. */
@@ -114,19 +121,23 @@ async function session(input: SessionInput): Promise<Session> {
   }
 }
 
-/** A returning reader's open: the page's third in one profile, the first two left to settle. */
-interface ReturningOpen {
+/** An open timed and closed, with nothing else done in the page. */
+interface TimedOpen {
   readonly shownMs: number
   readonly openMs: number
 }
 
-const VISITS_BEFORE_RETURNING = 2
-
-async function returningOpen(input: Omit<SessionInput, 'scrollMs'>): Promise<ReturningOpen> {
-  const loaded = await openReader(input, VISITS_BEFORE_RETURNING)
+async function timedOpen(
+  input: Omit<SessionInput, 'scrollMs'>,
+  visitsBefore: number,
+): Promise<TimedOpen> {
+  const loaded = await openReader(input, visitsBefore)
   await loaded.close()
   return { shownMs: loaded.shownMs, openMs: loaded.interactiveMs }
 }
+
+/** A returning reader's open: the page's third in one profile, the first two left to settle. */
+const VISITS_BEFORE_RETURNING = 2
 
 /** A figure's runs from the seminar's loads, against the same figure of the empty reader's. */
 function againstEmpty<T>(seminar: readonly T[], empty: readonly T[], emptyName: string) {
@@ -136,10 +147,7 @@ function againstEmpty<T>(seminar: readonly T[], empty: readonly T[], emptyName: 
   })
 }
 
-function returningFigures(
-  seminar: readonly ReturningOpen[],
-  empty: readonly ReturningOpen[],
-): Figure[] {
+function returningFigures(seminar: readonly TimedOpen[], empty: readonly TimedOpen[]): Figure[] {
   const per = againstEmpty(seminar, empty, 'no annotations, returning')
   return [
     measured({
@@ -251,6 +259,42 @@ function figures(seminar: readonly Session[], empty: readonly Session[]): Figure
   return result
 }
 
+/**
+ * Issue 3's own check, "the seed article with 5,000 annotations opens to interactive in under
+ * 1 s": the same reader holding the seminar's 4,800 annotations and 200 of its replies, against
+ * the empty reader's opens of the same runs.
+ */
+function issueCountFigures(
+  firstVisits: readonly TimedOpen[],
+  emptyFirstVisits: readonly number[],
+  returning: readonly TimedOpen[],
+  emptyReturning: readonly TimedOpen[],
+): Figure[] {
+  const count = ISSUE_3_ANNOTATIONS.toLocaleString('en')
+  return [
+    measured({
+      id: 'scale.open-issue-count',
+      name: `Scale: open → interactive, first visit, ${count} annotations (issue 3)`,
+      unit: 'ms',
+      runs: firstVisits.map((open) => open.openMs),
+      baseline: { name: 'no annotations', runs: [...emptyFirstVisits] },
+      target: { kind: 'below', value: 1000 },
+      note: `as the 4,800-annotation first visit, with ${count} annotations (the 4,800 and the first 200 of the 2,000 replies), opened in the same runs as that figure's loads and timed only to interactive`,
+    }),
+    measured({
+      id: 'scale.open-returning-issue-count',
+      name: `Scale: open → interactive, returning reader, ${count} annotations (issue 3)`,
+      unit: 'ms',
+      ...againstEmpty(
+        returning,
+        emptyReturning,
+        'no annotations, returning',
+      )((open) => open.openMs),
+      target: { kind: 'below', value: 1000 },
+    }),
+  ]
+}
+
 async function run(context: BenchContext): Promise<Figure[]> {
   const { fixtures, choose, log } = context
   const { browser, server, article, seminar, documents } = await readerScene(fixtures)
@@ -262,6 +306,13 @@ async function run(context: BenchContext): Promise<Figure[]> {
     documents,
     scrollMs: choose(1500, 2500),
     log,
+  }
+  const atIssueCount = await fixtures.readerSeminarAtIssueCount()
+  const issueCountInput = {
+    ...common,
+    seminar: atIssueCount,
+    documents: readerDocuments(atIssueCount),
+    withAnnotations: true,
   }
   // A load of the seminar takes tens of seconds on two cores: the warm-up (server, browser,
   // disk cache) is a load of the empty reader, and quick mode counts one pair of loads.
@@ -277,13 +328,15 @@ async function run(context: BenchContext): Promise<Figure[]> {
     async () => ({
       seminar: await session({ ...common, withAnnotations: true }),
       empty: await session({ ...common, withAnnotations: false }),
+      atIssueCount: await timedOpen(issueCountInput, 0),
     }),
   )
   const returning = await repeat(
     choose({ warmup: 0, runs: 1, budgetMs: 0 }, { warmup: 0, runs: 3, budgetMs: 180_000 }),
     async () => ({
-      seminar: await returningOpen({ ...common, withAnnotations: true }),
-      empty: await returningOpen({ ...common, withAnnotations: false }),
+      seminar: await timedOpen({ ...common, withAnnotations: true }, VISITS_BEFORE_RETURNING),
+      empty: await timedOpen({ ...common, withAnnotations: false }, VISITS_BEFORE_RETURNING),
+      atIssueCount: await timedOpen(issueCountInput, VISITS_BEFORE_RETURNING),
     }),
   )
   return [
@@ -293,6 +346,12 @@ async function run(context: BenchContext): Promise<Figure[]> {
     ),
     ...returningFigures(
       returning.map((pair) => pair.seminar),
+      returning.map((pair) => pair.empty),
+    ),
+    ...issueCountFigures(
+      pairs.map((pair) => pair.atIssueCount),
+      pairs.map((pair) => pair.empty.openMs),
+      returning.map((pair) => pair.atIssueCount),
       returning.map((pair) => pair.empty),
     ),
   ]

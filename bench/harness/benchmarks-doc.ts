@@ -60,6 +60,13 @@ function interpretation(summaries: readonly FigureSummary[]): string[] {
       `A returning reader, whose browser has the app’s files and their compiled code cached as the desktop app always has, gets there in ${valueOf(returning)} (${formatRatio(returning.ratio)} a returning reader without annotations): the difference from a first visit is mostly compiling the app’s script.`,
     )
   }
+  const atIssueCount = bySummary(summaries, 'scale.open-issue-count')
+  const atIssueCountReturning = bySummary(summaries, 'scale.open-returning-issue-count')
+  if (atIssueCount?.ratio != null && atIssueCountReturning?.ratio != null) {
+    sentences.push(
+      `At issue 3’s own count, 5,000 annotations, a first visit is interactive in ${valueOf(atIssueCount)} (${formatRatio(atIssueCount.ratio)} the empty reader) and a returning reader in ${valueOf(atIssueCountReturning)} (${formatRatio(atIssueCountReturning.ratio)}).`,
+    )
+  }
   const keystroke = bySummary(summaries, 'scale.keystroke-p50')
   const keystrokeTail = bySummary(summaries, 'scale.keystroke-p95')
   if (keystroke?.ratio != null && keystrokeTail?.ratio != null) {

@@ -8,10 +8,12 @@ import {
   startStaticArticleServer,
   type StaticArticleServer,
 } from '../browser/static-article-server'
-import { generateSyntheticSeminar, type SyntheticSeminar } from '../synthetic-seminar'
+import { generateSyntheticSeminar, SEMINAR_SIZE, type SyntheticSeminar } from '../synthetic-seminar'
 
 /** The seed of every synthetic seminar in the suite: change it and every figure changes. */
 export const SEMINAR_SEED = 20261
+/** Issue 3: "the seed article with 5,000 annotations opens to interactive in under 1 s". */
+export const ISSUE_3_ANNOTATIONS = 5000
 
 /**
  * What several benchmarks share, made on first use and closed once at the end: the article, the
@@ -49,6 +51,22 @@ export class Fixtures {
       return generateSyntheticSeminar(article, {
         seed: SEMINAR_SEED,
         ownerUserId: BENCH_READER.userId,
+      })
+    })
+  }
+
+  /**
+   * The reader's seminar at issue 3's count, 5,000 annotations: the same 4,800 (same seed), with
+   * the first of its replies only.
+   */
+  readerSeminarAtIssueCount(): Promise<SyntheticSeminar> {
+    return this.once('reader-seminar-issue-count', async () => {
+      const article = await this.article()
+      this.log(`generating the synthetic seminar at ${ISSUE_3_ANNOTATIONS} annotations`)
+      return generateSyntheticSeminar(article, {
+        seed: SEMINAR_SEED,
+        ownerUserId: BENCH_READER.userId,
+        replies: ISSUE_3_ANNOTATIONS - SEMINAR_SIZE.students * SEMINAR_SIZE.annotationsPerStudent,
       })
     })
   }
