@@ -125,6 +125,41 @@ test('comments in the margin, on the left of the Arabic article; replies, resolv
   await expect(card).not.toHaveAttribute('data-resolved', 'true')
 })
 
+test('refuses to empty a comment that has replies, keeping the thread and saying what to do', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.commentOn('الدبلوماسية الدفاعية أنشطة غير عنفيه', 'A question to answer')
+  const card = reader.card('A question to answer')
+  await card.getByRole('button', { name: 'Reply' }).click()
+  await card.getByLabel('Reply (Markdown)').fill('An answer')
+  await page.keyboard.press('Control+Enter')
+  await expect(card).toContainText('An answer')
+
+  // Found by its reply: while the comment is being edited, its text is only in the text area.
+  const thread = reader.card('An answer')
+  await thread
+    .locator('.annotation-entry[data-kind="comment"]')
+    .getByRole('button', { name: 'Edit' })
+    .click()
+  const composer = thread.getByTestId('composer')
+  await composer.getByLabel('Comment (Markdown)').fill('')
+  await page.keyboard.press('Control+Enter')
+  await expect(composer.getByRole('alert')).toHaveText(
+    'This comment has replies, so it cannot be left empty. Write something, or delete the comment if you want it gone.',
+  )
+  await expect(composer).toBeVisible()
+  await reader.languageToggle.click()
+  await expect(composer.getByRole('alert')).toHaveText(
+    'لهذا التعليق ردود، فلا يمكن تركه فارغًا. اكتب شيئًا، أو احذف التعليق إن كنت تريد إزالته.',
+  )
+
+  await composer.getByLabel('التعليق (Markdown)').press('Escape')
+  await expect(thread).toContainText('A question to answer')
+  await expect(thread).toContainText('An answer')
+})
+
 test('keeps a script in a comment inert', async ({ page }) => {
   const reader = new ReaderPage(page)
   let dialogs = 0
@@ -179,6 +214,99 @@ test('filters and searches the annotation list, ignoring Arabic diacritics', asy
   await expect(reader.highlightOf('المقومات الاساسية')).toBeInViewport()
 })
 
+/**
+ * The left edges of `text`'s characters as laid out inside `locator` (its text may be split over
+ * several text nodes): rising from first to last when it reads left to right on screen.
+ */
+async function characterLefts(locator: Locator, text: string): Promise<number[]> {
+  return locator.evaluate((element, wanted) => {
+    const characters: { node: Text; offset: number }[] = []
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let offset = 0; offset < (node.textContent ?? '').length; offset++) {
+        characters.push({ node: node as Text, offset })
+      }
+    }
+    const at = characters
+      .map(({ node, offset }) => node.data[offset])
+      .join('')
+      .indexOf(wanted)
+    if (at < 0) throw new Error(`"${wanted}" is not in "${element.textContent}"`)
+    return characters.slice(at, at + wanted.length).map(({ node, offset }) => {
+      const range = document.createRange()
+      range.setStart(node, offset)
+      range.setEnd(node, offset + 1)
+      return range.getBoundingClientRect().left
+    })
+  }, text)
+}
+
+async function expectReadsLeftToRight(locator: Locator, text: string): Promise<void> {
+  const lefts = await characterLefts(locator, text)
+  expect(lefts, `"${text}" laid out left to right`).toEqual([...lefts].sort((a, b) => a - b))
+}
+
+test('in the Arabic interface, tag chips read "#question", and a suggested one says what it is for', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.languageToggle.click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  await reader.selectText(ARABIC_PASSAGE)
+  await page.keyboard.press('Control+Alt+M')
+  const composer = page.getByTestId('composer')
+  const chip = composer
+    .getByRole('group', { name: 'وسوم مقترحة' })
+    .getByRole('button')
+    .filter({ hasText: 'question' })
+  expect(await reader.direction(chip)).toBe('ltr')
+  await expectReadsLeftToRight(chip, '#question')
+  // The tag itself stays as it is shared (the same names in both languages); what it is for is
+  // said in the interface's language. Isolate marks may wrap the tag.
+  await expect(chip).toHaveAccessibleName(/^\u2068?#question\u2069? — سؤال للنقاش$/u)
+
+  await composer.getByLabel('التعليق (Markdown)').fill('ما المقصود هنا؟')
+  await chip.click()
+  await expect(chip).toHaveAttribute('aria-pressed', 'true')
+  await page.keyboard.press('Control+Enter')
+  const card = reader.card('ما المقصود هنا؟')
+  await expect(card).toBeVisible()
+  await expectReadsLeftToRight(card.locator('.chip').filter({ hasText: 'question' }), '#question')
+
+  await page.getByTestId('tab-annotations').click()
+  const facet = page.getByTestId('annotation-list').getByRole('group', { name: 'الوسم' })
+  await expectReadsLeftToRight(facet.getByRole('button', { name: /question/ }), '#question')
+})
+
+test('the annotation list names each entry’s kind in the singular and shows a comment’s words without Markdown', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.commentOn(
+    'الدبلوماسية الدفاعية أنشطة غير عنفيه',
+    'تعريفٌ **مهمّ** للدبلوماسية، [المصدر](javascript:alert(1)) <b>عريض</b>',
+  )
+  await expect(page.getByTestId('comment-card')).toHaveCount(1)
+  await reader.highlightText(ARABIC_PASSAGE)
+
+  await page.getByTestId('tab-annotations').click()
+  const list = page.getByTestId('annotation-list')
+  const comment = list.locator('.list-entry').filter({ hasText: 'تعريفٌ' })
+  const highlight = list.locator('.list-entry').filter({ hasText: ARABIC_PASSAGE })
+  await expect(comment.locator('.list-body')).toHaveText(
+    'تعريفٌ مهمّ للدبلوماسية، المصدر <b>عريض</b>',
+  )
+  await expect(comment.locator('a, b')).toHaveCount(0)
+  await expect(comment.locator('.list-meta')).toHaveText('Me · Comment')
+  await expect(highlight.locator('.list-meta')).toHaveText('Me · Highlight')
+
+  await reader.languageToggle.click()
+  await expect(comment.locator('.list-meta')).toHaveText(/· تعليق$/)
+  await expect(highlight.locator('.list-meta')).toHaveText(/· تظليل$/)
+})
+
 test('a comment far below the first screen gets its card level with its passage after a reload', async ({
   page,
 }) => {
@@ -201,6 +329,12 @@ test('a comment far below the first screen gets its card level with its passage 
   expect(Math.abs(cardBox!.y - passageBox!.y)).toBeLessThan(4)
 })
 
+/** Following a notebook quote back: its passage scrolled into view and flashed (made active). */
+async function expectPassageShown(reader: ReaderPage, passage: string): Promise<void> {
+  await expect(reader.highlightOf(passage)).toBeInViewport()
+  await expect(reader.highlightOf(passage)).toHaveClass(/hl-active/)
+}
+
 test('quotes a passage into the notebook and jumps back to it', async ({ page }) => {
   const reader = new ReaderPage(page)
   await reader.open(server.url)
@@ -216,12 +350,34 @@ test('quotes a passage into the notebook and jumps back to it', async ({ page })
 
   await page.getByRole('heading', { name: 'الخاتمة' }).scrollIntoViewIfNeeded()
   await quote.click()
-  await expect(reader.highlightOf('تطوير القدرات العسكرية')).toBeInViewport()
-  await expect(reader.highlightOf('تطوير القدرات العسكرية')).toHaveClass(/hl-active/)
+  await expectPassageShown(reader, 'تطوير القدرات العسكرية')
 
   await page.reload()
   await reader.waitForArticle()
   await expect(page.getByTestId('notebook')).toContainText('My own note.')
+})
+
+test('follows a notebook quote back to its passage from the keyboard, with Alt+Enter', async ({
+  page,
+}) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.commentOn('تطوير القدرات العسكرية', 'to the notebook')
+  await reader.card('to the notebook').getByRole('button', { name: 'Quote to notebook' }).click()
+  const quote = page.getByTestId('notebook').locator('blockquote[data-type="annotation-quote"]')
+  await expect(quote).toHaveText('تطوير القدرات العسكرية')
+
+  await page.getByRole('heading', { name: 'الخاتمة' }).scrollIntoViewIfNeeded()
+  await expect(reader.highlightOf('تطوير القدرات العسكرية')).not.toBeInViewport()
+  // The caret waits in the empty paragraph after the new quote; one line up is inside the quote.
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('Alt+Enter')
+  await expectPassageShown(reader, 'تطوير القدرات العسكرية')
+  // The key followed the quote and did not also edit it.
+  await expect(quote).toHaveText('تطوير القدرات العسكرية')
+  await expect(quote.locator('p')).toHaveCount(1)
+  // The quote's title tells of the key: its tooltip, which a screen reader speaks too.
+  await expect(quote).toHaveAttribute('title', /Alt\+Enter/)
 })
 
 test('undoes and redoes a highlight', async ({ page }) => {

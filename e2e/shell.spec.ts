@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
 import { serveForThisFile } from './support/serve-for-this-file'
 import { ARABIC_TITLE, ReaderPage } from './pages/reader-page'
 
@@ -19,6 +20,45 @@ test('shows the keyboard shortcuts from the toolbar and with Ctrl+/', async ({ p
   await page.keyboard.press('Control+/')
   await expect(dialog).toBeVisible()
 })
+
+for (const language of ['en', 'ar'] as const) {
+  test(`the keyboard shortcuts keep a gap between each key and what it does (${language})`, async ({
+    page,
+  }, testInfo) => {
+    const reader = new ReaderPage(page)
+    await reader.open(server.url)
+    if (language === 'ar') {
+      await reader.languageToggle.click()
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+    }
+    await reader.article.focus()
+    await page.keyboard.press('Control+/')
+    const dialog = page.getByTestId('dialog-shortcuts')
+    await expect(dialog).toBeVisible()
+    mkdirSync('e2e-artifacts', { recursive: true })
+    const path = `e2e-artifacts/shortcuts-${language}.png`
+    await dialog.screenshot({ path })
+    await testInfo.attach(`shortcuts-${language}`, { path, contentType: 'image/png' })
+
+    const rows = dialog.getByRole('row')
+    expect(await rows.count()).toBeGreaterThan(0)
+    for (const row of await rows.all()) {
+      // From the key's text to its description's text, on whichever side the table puts it.
+      const gap = await row.evaluate((element) => {
+        const key = element.querySelector('kbd')!.getBoundingClientRect()
+        const range = document.createRange()
+        range.selectNodeContents(element.querySelector('td')!)
+        const description = range.getBoundingClientRect()
+        return getComputedStyle(element).direction === 'rtl'
+          ? key.left - description.right
+          : description.left - key.right
+      })
+      expect(gap, await row.innerText()).toBeGreaterThanOrEqual(8)
+    }
+    // Following a notebook quote back to its passage is listed too.
+    await expect(dialog.getByRole('row', { name: /Alt\+Enter/ })).toBeVisible()
+  })
+}
 
 test('opens an article file dropped on the window', async ({ page }) => {
   const reader = new ReaderPage(page)

@@ -13,6 +13,7 @@ import {
   type ResolvedFilter,
 } from '../../src/core/annotations/annotation-filter'
 import type { AnnotationThread } from '../../src/core/annotations/annotation-threads'
+import { plainBodyOf } from '../../src/core/annotations/comment-plain-text'
 
 interface AnnotationListProps {
   threads: readonly AnnotationThread[]
@@ -205,7 +206,7 @@ export function AnnotationList({
                 {orphans.map((annotation) => (
                   <li key={annotation.id} className="list-entry" data-annotation-id={annotation.id}>
                     <blockquote dir="auto">{annotation.anchor?.quote.exact}</blockquote>
-                    {annotation.body !== '' && <p dir="auto">{annotation.body}</p>}
+                    {annotation.body !== '' && <p dir="auto">{plainBodyOf(annotation)}</p>}
                   </li>
                 ))}
               </ol>
@@ -245,12 +246,13 @@ function ListEntry({
         {root.anchor?.quote.exact}
       </span>
       {root.body !== '' && (
+        // The words without their Markdown marks: worked out as entries show, once per annotation.
         <span className="list-body" dir="auto">
-          {root.body}
+          {plainBodyOf(root)}
         </span>
       )}
       <span className="list-meta">
-        <span dir="auto">{root.authorName}</span> · {t(`kind_${root.kind}`)}
+        <span dir="auto">{root.authorName}</span> · {t(`kindSingular_${root.kind}`)}
         {replies.length > 0 && <> · {t('repliesCount', { count: replies.length })}</>}
         {root.resolved === true && <> · {t('resolved')}</>}
       </span>

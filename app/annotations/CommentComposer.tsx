@@ -107,19 +107,29 @@ export function CommentComposer({
             onChange={(event) => setTagText(event.target.value)}
           />
           <div className="tag-suggestions" role="group" aria-label={t('suggestedTags')}>
-            {SUGGESTED_TAGS.map((tag) => (
-              <button
-                key={tag}
-                type="button"
-                className="chip"
-                aria-pressed={
-                  splitTags(tagText).includes(`#${tag}`) || splitTags(tagText).includes(tag)
-                }
-                onClick={() => toggleTag(tag)}
-              >
-                #{tag}
-              </button>
-            ))}
+            {SUGGESTED_TAGS.map((tag) => {
+              // The tag keeps its (shared) name in both languages; what it is for is said in the
+              // interface's language.
+              const label = t('suggestedTag', { tag: `#${tag}`, purpose: t(`tagPurpose_${tag}`) })
+              return (
+                <button
+                  key={tag}
+                  type="button"
+                  className="chip"
+                  // Its own direction, as a tag on a card: inheriting the Arabic interface's
+                  // right to left, "#question" was laid out "question#".
+                  dir="auto"
+                  aria-label={label}
+                  title={label}
+                  aria-pressed={
+                    splitTags(tagText).includes(`#${tag}`) || splitTags(tagText).includes(tag)
+                  }
+                  onClick={() => toggleTag(tag)}
+                >
+                  #{tag}
+                </button>
+              )
+            })}
           </div>
         </>
       )}

@@ -7,6 +7,7 @@ import {
 } from '../../src/core/annotations/annotation'
 import { CommentComposer } from './CommentComposer'
 import type { ThreadActions } from './ThreadCard'
+import { useFocusReturn } from './use-focus-return'
 
 /** What can be done with a thread, plus changing a highlight's colour. */
 export interface HighlightActions extends ThreadActions {
@@ -29,6 +30,7 @@ export const HighlightCard = forwardRef<HTMLElement, HighlightCardProps>(functio
 ) {
   const { t } = useTranslation()
   const [commenting, setCommenting] = useState(false)
+  const commentButton = useFocusReturn<HTMLButtonElement>(commenting)
   const own = actions.isOwn(annotation)
   return (
     <section
@@ -69,7 +71,12 @@ export const HighlightCard = forwardRef<HTMLElement, HighlightCardProps>(functio
           )}
           <div className="card-actions">
             {own && (
-              <button type="button" className="link-button" onClick={() => setCommenting(true)}>
+              <button
+                ref={commentButton}
+                type="button"
+                className="link-button"
+                onClick={() => setCommenting(true)}
+              >
                 {t('comment')}
               </button>
             )}

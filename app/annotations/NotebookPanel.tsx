@@ -19,7 +19,7 @@ interface NotebookPanelProps {
   title?: string
   peers?: NotebookPeers
   onEditor: (editor: Editor | null) => void
-  /** Read when a quote is clicked: scroll to its passage and flash it. */
+  /** Read when a quote is clicked or followed with Alt+Enter: scroll to its passage and flash it. */
   onQuoteClick: RefObject<(annotationId: string) => void>
 }
 
@@ -34,6 +34,7 @@ export function NotebookPanel({ doc, title, peers, onEditor, onQuoteClick }: Not
         ...notebookExtensions({
           placeholder: () => t('notebookPlaceholder'),
           onQuoteClick: (annotationId) => onQuoteClick.current(annotationId),
+          followHint: () => t('notebookQuoteHint'),
         }),
         Collaboration.configure({ document: doc, field: NOTEBOOK_FIELD }),
         ...(peers

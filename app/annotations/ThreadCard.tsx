@@ -5,6 +5,7 @@ import type { AnnotationThread } from '../../src/core/annotations/annotation-thr
 import { timeFormatFor } from '../i18n/time-format'
 import { CommentComposer, type ComposerValue } from './CommentComposer'
 import { MarkdownBody } from './MarkdownBody'
+import { useFocusReturn } from './use-focus-return'
 
 export interface ThreadActions {
   isOwn(annotation: Annotation): boolean
@@ -31,6 +32,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
 ) {
   const { t } = useTranslation()
   const [replying, setReplying] = useState(false)
+  const replyButton = useFocusReturn<HTMLButtonElement>(replying)
   const { root, replies } = thread
   const resolved = root.resolved === true
 
@@ -69,7 +71,12 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
         />
       ) : (
         <div className="card-actions">
-          <button type="button" className="link-button" onClick={() => setReplying(true)}>
+          <button
+            ref={replyButton}
+            type="button"
+            className="link-button"
+            onClick={() => setReplying(true)}
+          >
             {t('reply')}
           </button>
           {actions.isOwn(root) && (
@@ -104,6 +111,7 @@ function AnnotationEntry({
 }) {
   const { t, i18n } = useTranslation()
   const [editing, setEditing] = useState(false)
+  const editButton = useFocusReturn<HTMLButtonElement>(editing)
   const own = actions.isOwn(annotation)
   const time = timeFormatFor(i18n.language)
 
@@ -151,7 +159,12 @@ function AnnotationEntry({
       {annotation.body !== '' && <MarkdownBody source={annotation.body} />}
       {own && (
         <div className="card-actions">
-          <button type="button" className="link-button" onClick={() => setEditing(true)}>
+          <button
+            ref={editButton}
+            type="button"
+            className="link-button"
+            onClick={() => setEditing(true)}
+          >
             {t('edit')}
           </button>
           <button

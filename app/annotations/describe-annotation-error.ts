@@ -8,6 +8,7 @@ const LIMITS = {
   'too-many-tags': MAX_TAGS,
   'tag-too-long': MAX_TAG_CHARS,
   'empty-comment': 0,
+  'emptied-comment-has-replies': 0,
 } as const
 
 /**

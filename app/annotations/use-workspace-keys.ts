@@ -12,13 +12,24 @@ interface WorkspaceKeys {
   onLeave: () => void
 }
 
-/** Keys that act on the whole workspace: annotation undo/redo in the article, Escape to leave. */
+/**
+ * Whether Ctrl+Z pressed here belongs to something else: a text field or the notebook undo their
+ * own typing, and a dialog is about its own task. Anywhere else (the article, a card's buttons,
+ * the page itself once a card is gone) it undoes the reader's last annotation action.
+ */
+function keepsItsOwnUndo(target: EventTarget | null, article: HTMLElement | undefined): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (article?.contains(target)) return false
+  if (target.closest('dialog, [role="dialog"]')) return true
+  return target.isContentEditable || target.matches('input, textarea, select')
+}
+
+/** Keys that act on the whole workspace: annotation undo/redo, Escape to leave. */
 export function useWorkspaceKeys({ editor, undo, editing, composing, onLeave }: WorkspaceKeys) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const inArticle = event.target instanceof Node && editor?.view.dom.contains(event.target)
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
-        if (editing || !undo || !inArticle) return
+        if (editing || !undo || keepsItsOwnUndo(event.target, editor?.view.dom)) return
         event.preventDefault()
         if (event.shiftKey) undo.redo()
         else undo.undo()

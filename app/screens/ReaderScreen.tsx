@@ -5,6 +5,7 @@ import { ArticleHeader } from '../components/ArticleHeader'
 import { DialogSuspense } from '../components/DialogSuspense'
 import { Notice } from '../components/Notice'
 import { ReaderToolbar } from '../components/ReaderToolbar'
+import { useHeaderHeight } from '../components/use-header-height'
 import { describeOpenError } from '../reader/describe-open-error'
 import { bundledArticle, startupArticle } from '../reader/load-article'
 import { useReading } from '../reader/use-reading'
@@ -42,6 +43,7 @@ const JoinSeminarDialog = lazy(() =>
 export function ReaderScreen({ host }: { host: Host }) {
   const { platform, shell } = host
   const { t } = useTranslation()
+  const headerRef = useHeaderHeight()
   const initial = useCallback(() => startupArticle(platform), [platform])
   // A seminar, when one is chosen: the same workspace over its synced documents.
   const { memberships, place } = useMemberships()
@@ -176,7 +178,7 @@ export function ReaderScreen({ host }: { host: Host }) {
   )
 
   const header = (controls: ReactNode) => (
-    <header className="app-header">
+    <header className="app-header" ref={headerRef}>
       <span className="app-name">{t('appName')}</span>
       {state.status === 'ready' && <ArticleHeader meta={state.reading.meta.article} />}
       <SeminarSwitcher onJoin={() => setJoining(null)} />

@@ -27,6 +27,7 @@ import { SelectionMenu } from '../annotations/SelectionMenu'
 import { useAnchoring, type Placement } from '../annotations/use-anchoring'
 import { useAnnotationSession } from '../annotations/use-annotation-session'
 import { useAnnotations } from '../annotations/use-annotations'
+import { ownHighlightOf } from '../annotations/existing-highlight'
 import { useNotebookQuotes } from '../annotations/use-notebook-quotes'
 import { useWorkspaceKeys } from '../annotations/use-workspace-keys'
 import { WorkspaceControls } from '../annotations/WorkspaceControls'
@@ -121,6 +122,19 @@ export function ReadingWorkspace({
     [editor],
   )
 
+  // A card's buttons and composers go away under the keyboard (deleted, turned into a comment):
+  // focus moves to the card, which is focusable, or to the article, never to the page.
+  const focusCard = useCallback(
+    (id: string) => {
+      const card = document.querySelector<HTMLElement>(
+        `[data-testid="comment-card"][data-annotation-id="${CSS.escape(id)}"]`,
+      )
+      if (card) card.focus({ preventScroll: true })
+      else editor?.commands.focus(null, { scrollIntoView: false })
+    },
+    [editor],
+  )
+
   const anchorFor = useCallback(
     (selection: SelectionRange | null) => {
       if (!selection || !anchoring.index) return null
@@ -142,12 +156,22 @@ export function ReadingWorkspace({
         return true
       }
       const anchor = anchorFor(selection)
-      if (!anchor) {
+      if (!anchor || !anchoring.index) {
         reportProblem(new WorkspaceProblem('selectFirst'))
         return true
       }
       try {
         if (color) updatePreferences({ highlightColor: color })
+        const passage = {
+          from: anchoring.index.positionAt(anchor.position.start),
+          to: anchoring.index.positionAt(anchor.position.end),
+        }
+        const existing = ownHighlightOf(annotations, anchoring.placements, identity.userId, passage)
+        if (existing) {
+          if (color && color !== existing.color) session.store.edit(existing.id, { color })
+          setActiveId(existing.id)
+          return true
+        }
         const made = session.store.createHighlight({
           anchor,
           visibility: 'class',
@@ -159,7 +183,16 @@ export function ReadingWorkspace({
       }
       return true
     },
-    [session, notOpenYet, anchorFor, reportProblem, preferences.highlightColor],
+    [
+      session,
+      notOpenYet,
+      anchorFor,
+      anchoring,
+      annotations,
+      identity.userId,
+      reportProblem,
+      preferences.highlightColor,
+    ],
   )
 
   const startComment = useCallback(
@@ -213,19 +246,29 @@ export function ReadingWorkspace({
   const actions: HighlightActions = {
     isOwn: (annotation) => annotation.author === identity.userId,
     reply: (to, value) => store?.reply({ to, body: value.body, tags: value.tags }),
-    edit: (annotation, value) =>
+    edit: (annotation, value) => {
       store?.batch(() => {
-        store.edit(annotation.id, { body: value.body, tags: value.tags })
+        // Replies may be classmates', in documents the store does not hold: the thread knows.
+        const hasReplies = threads.some(
+          (thread) => thread.root.id === annotation.id && thread.replies.length > 0,
+        )
+        store.edit(annotation.id, { body: value.body, tags: value.tags }, { hasReplies })
         if (annotation.kind !== 'reply' && value.visibility !== annotation.visibility) {
           store.setVisibility(annotation.id, value.visibility)
         }
-      }),
+      })
+      // A highlight given a comment leaves its card for a comment's, drawn on the next render.
+      if (annotation.kind === 'highlight') requestAnimationFrame(() => focusCard(annotation.id))
+    },
     remove: (annotation) => {
       try {
         store?.delete(annotation.id)
       } catch (reason) {
         reportProblem(reason)
+        return
       }
+      if (annotation.replyTo) focusCard(annotation.replyTo)
+      else editor?.commands.focus(null, { scrollIntoView: false })
     },
     setResolved: (annotation, resolved) =>
       resolved ? store?.resolve(annotation.id) : store?.reopen(annotation.id),
@@ -252,6 +295,8 @@ export function ReadingWorkspace({
       const made = store.createComment({ anchor, ...value, color: preferences.highlightColor })
       setDraft(null)
       setActiveId(made.id)
+      // Back to the passage just commented on, as Escape does: reading goes on from there.
+      editor?.commands.focus()
     },
     cancelDraft: () => {
       setDraft(null)
@@ -315,54 +360,58 @@ export function ReadingWorkspace({
       <div className="reader">
         {preferences.outlineOpen && (
           <aside className="side-panel" id={sidePanelId}>
-            <SidePanelTabs withMembers={seminar.directory !== null} />
-            {(preferences.sidePanel === 'outline' ||
-              (preferences.sidePanel === 'members' && !seminar.directory)) && (
-              <Outline editor={editor} entries={outline} />
-            )}
-            {preferences.sidePanel === 'annotations' && (
-              <AnnotationList
-                key={onlyAuthor ?? 'everyone'}
-                initialAuthors={onlyAuthor ? [onlyAuthor] : undefined}
-                colorOf={(userId) => seminar.directory?.roster.get(userId)?.color}
-                threads={threads}
-                orphans={anchoring.orphans}
-                unavailable={annotationsUnavailable}
-                activeId={activeId}
-                onSelect={(id) => activate(id, { scroll: true })}
-              />
-            )}
-            {preferences.sidePanel === 'notebook' && annotationsUnavailable !== undefined && (
-              <section className="notebook-panel" aria-label={t('panelNotebook')}>
-                <p className="list-empty" role="status" data-testid="notebook-unavailable">
-                  {annotationsUnavailable}
-                </p>
-              </section>
-            )}
-            {preferences.sidePanel === 'notebook' && session && (
-              <SeminarNotebooks session={session} directory={seminar.directory}>
-                {(notebook) => (
-                  <NotebookPanel
-                    key={notebook.key}
-                    doc={notebook.doc}
-                    title={notebook.title}
-                    peers={notebook.peers}
-                    onEditor={setNotebook}
-                    onQuoteClick={onQuoteClick}
+            <div className="side-panel-frame">
+              <SidePanelTabs withMembers={seminar.directory !== null} />
+              <div className="side-panel-content">
+                {(preferences.sidePanel === 'outline' ||
+                  (preferences.sidePanel === 'members' && !seminar.directory)) && (
+                  <Outline editor={editor} entries={outline} />
+                )}
+                {preferences.sidePanel === 'annotations' && (
+                  <AnnotationList
+                    key={onlyAuthor ?? 'everyone'}
+                    initialAuthors={onlyAuthor ? [onlyAuthor] : undefined}
+                    colorOf={(userId) => seminar.directory?.roster.get(userId)?.color}
+                    threads={threads}
+                    orphans={anchoring.orphans}
+                    unavailable={annotationsUnavailable}
+                    activeId={activeId}
+                    onSelect={(id) => activate(id, { scroll: true })}
                   />
                 )}
-              </SeminarNotebooks>
-            )}
-            {preferences.sidePanel === 'members' && seminar.directory && (
-              <MembersPanel
-                directory={seminar.directory}
-                me={identity.userId}
-                onShowAnnotationsOf={(userId) => {
-                  setOnlyAuthor(userId)
-                  updatePreferences({ sidePanel: 'annotations' })
-                }}
-              />
-            )}
+                {preferences.sidePanel === 'notebook' && annotationsUnavailable !== undefined && (
+                  <section className="notebook-panel" aria-label={t('panelNotebook')}>
+                    <p className="list-empty" role="status" data-testid="notebook-unavailable">
+                      {annotationsUnavailable}
+                    </p>
+                  </section>
+                )}
+                {preferences.sidePanel === 'notebook' && session && (
+                  <SeminarNotebooks session={session} directory={seminar.directory}>
+                    {(notebook) => (
+                      <NotebookPanel
+                        key={notebook.key}
+                        doc={notebook.doc}
+                        title={notebook.title}
+                        peers={notebook.peers}
+                        onEditor={setNotebook}
+                        onQuoteClick={onQuoteClick}
+                      />
+                    )}
+                  </SeminarNotebooks>
+                )}
+                {preferences.sidePanel === 'members' && seminar.directory && (
+                  <MembersPanel
+                    directory={seminar.directory}
+                    me={identity.userId}
+                    onShowAnnotationsOf={(userId) => {
+                      setOnlyAuthor(userId)
+                      updatePreferences({ sidePanel: 'annotations' })
+                    }}
+                  />
+                )}
+              </div>
+            </div>
           </aside>
         )}
         <main id="article-main" className="reading-area" tabIndex={-1}>

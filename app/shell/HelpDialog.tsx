@@ -10,6 +10,7 @@ const SHORTCUTS = [
   ['Ctrl+Enter', 'shortcutSave'],
   ['Escape', 'shortcutEscape'],
   ['Alt+↓ / Alt+↑', 'shortcutNext'],
+  ['Alt+Enter', 'shortcutFollowQuote'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'shortcutUndo'],
 ] as const
 
@@ -47,8 +48,11 @@ export function HelpDialog({ topic, info, onClose }: HelpDialogProps) {
           <tbody>
             {SHORTCUTS.map(([keys, label]) => (
               <tr key={keys}>
-                <th scope="row" dir="ltr">
-                  <kbd>{keys}</kbd>
+                {/* Left to right is the keys' direction, not the cell's: the cell keeps the
+                    table's, so its inline-end padding is the gap before the description (on a
+                    left-to-right cell in Arabic it fell on the far side). */}
+                <th scope="row">
+                  <kbd dir="ltr">{keys}</kbd>
                 </th>
                 <td>{t(label)}</td>
               </tr>

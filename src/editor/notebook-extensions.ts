@@ -12,6 +12,8 @@ export interface NotebookExtensionsOptions {
   placeholder?: string | (() => string)
   /** See `AnnotationQuoteOptions.onQuoteClick`. */
   onQuoteClick?: (annotationId: string) => void
+  /** See `AnnotationQuoteOptions.followHint`. */
+  followHint?: () => string
 }
 
 /**
@@ -19,7 +21,7 @@ export interface NotebookExtensionsOptions {
  * the notebook's Yjs fragment (its history is then the only undo).
  */
 export function notebookExtensions(options: NotebookExtensionsOptions = {}): AnyExtension[] {
-  const { placeholder, onQuoteClick } = options
+  const { placeholder, onQuoteClick, followHint } = options
   return [
     StarterKit.configure({
       // Collaboration brings its own undo, scoped to this client's changes.
@@ -37,7 +39,10 @@ export function notebookExtensions(options: NotebookExtensionsOptions = {}): Any
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
       },
     }),
-    AnnotationQuote.configure(onQuoteClick ? { onQuoteClick } : {}),
+    AnnotationQuote.configure({
+      ...(onQuoteClick ? { onQuoteClick } : {}),
+      ...(followHint ? { followHint } : {}),
+    }),
     // `dir="auto"` on every block: each paragraph takes its direction from its own first strong
     // character, so Arabic and English notes sit side by side.
     coreExtensions.TextDirection.configure({ direction: 'auto' }),

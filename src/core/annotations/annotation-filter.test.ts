@@ -49,6 +49,8 @@ const highlight = make({
 const reply = make({
   id: 'reply',
   replyTo: 'diplomacy',
+  // Older versions gave a reply the default colour, not its thread's (green).
+  color: 'yellow',
   body: 'I disagree',
   tags: ['disagree'],
 })
@@ -65,6 +67,7 @@ describe('filterAnnotations on annotations', () => {
     expect(ids(filterAnnotations(all, { colors: ['pink', 'green'] }))).toEqual([
       'diplomacy',
       'highlight',
+      'reply',
     ])
     expect(ids(filterAnnotations(all, { tags: ['#Question', 'disagree'] }))).toEqual([
       'diplomacy',
@@ -74,6 +77,13 @@ describe('filterAnnotations on annotations', () => {
       'highlight',
       'reply',
     ])
+  })
+
+  it('treats a reply as in its thread’s colour, whatever colour it stores', () => {
+    expect(ids(filterAnnotations(all, { colors: ['green'] }))).toEqual(['diplomacy', 'reply'])
+    expect(ids(filterAnnotations(all, { colors: ['yellow'] }))).toEqual(['security'])
+    // A reply whose thread is missing has only its own colour to go by.
+    expect(ids(filterAnnotations([reply], { colors: ['yellow'] }))).toEqual(['reply'])
   })
 
   it('treats a reply as resolved or open as its thread is', () => {
@@ -141,6 +151,19 @@ describe('filterAnnotations on threads', () => {
   it('needs one annotation to meet every condition, not the thread as a whole', () => {
     expect(filterAnnotations(threads, { authors: ['intisar'], tags: ['disagree'] })).toEqual([])
   })
+
+  it('counts and lists a thread under its root’s colour only, not its replies’ stored ones', () => {
+    expect(countByFacet(threads, {}).colors).toEqual({
+      yellow: 1,
+      green: 1,
+      blue: 0,
+      pink: 1,
+      purple: 0,
+    })
+    expect(filterAnnotations(threads, { colors: ['yellow'] }).map((t) => t.root.id)).toEqual([
+      'security',
+    ])
+  })
 })
 
 describe('annotationMatches', () => {
@@ -158,7 +181,7 @@ describe('countByFacet', () => {
       { author: 'hanan', authorName: 'Hanan', count: 3 },
       { author: 'intisar', authorName: 'Intisar', count: 1 },
     ])
-    expect(counts.colors).toEqual({ yellow: 2, green: 1, blue: 0, pink: 1, purple: 0 })
+    expect(counts.colors).toEqual({ yellow: 1, green: 2, blue: 0, pink: 1, purple: 0 })
     expect(counts.kinds).toEqual({ highlight: 1, comment: 2, reply: 1 })
     expect(counts.resolved).toEqual({ open: 2, resolved: 2, all: 4 })
     expect(counts.tags).toEqual([

@@ -17,6 +17,7 @@ export type ResolvedFilter = 'open' | 'resolved' | 'all'
 export interface AnnotationFilter {
   /** Author user ids. */
   readonly authors?: readonly string[]
+  /** A reply is in its thread's colour, whatever it stores. */
   readonly colors?: readonly HighlightColor[]
   /** Tags as typed; compared normalised, so '#Question' selects 'question'. */
   readonly tags?: readonly string[]
@@ -135,13 +136,21 @@ function resolvedState(subject: Subject): 'open' | 'resolved' {
   return subject.root?.resolved === true ? 'resolved' : 'open'
 }
 
+/**
+ * A reply is in its thread's colour: it has no passage of its own, and older versions stored
+ * the default colour of the moment in it. Only a reply whose thread is missing shows its own.
+ */
+function colorOf(subject: Subject): string {
+  return (subject.root ?? subject.annotation).color
+}
+
 function valuesOf(subject: Subject, facet: Facet): readonly string[] {
   const { annotation } = subject
   switch (facet) {
     case 'authors':
       return [annotation.author]
     case 'colors':
-      return [annotation.color]
+      return [colorOf(subject)]
     case 'tags':
       return tagsOf(annotation)
     case 'kinds':
@@ -157,7 +166,7 @@ function passMask(subject: Subject, filter: CompiledFilter): number {
   const { authors, colors, tags, kinds, resolved, terms } = filter
   let mask = 0
   if (authors === null || authors.has(annotation.author)) mask |= FACET_BIT.authors
-  if (colors === null || colors.has(annotation.color)) mask |= FACET_BIT.colors
+  if (colors === null || colors.has(colorOf(subject))) mask |= FACET_BIT.colors
   if (tags === null || tagsOf(annotation).some((tag) => tags.has(tag))) mask |= FACET_BIT.tags
   if (kinds === null || kinds.has(annotation.kind)) mask |= FACET_BIT.kinds
   if (resolved === null || resolvedState(subject) === resolved) mask |= FACET_BIT.resolved

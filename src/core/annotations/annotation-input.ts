@@ -2,7 +2,12 @@ import { MAX_BODY_CHARS, MAX_TAG_CHARS, MAX_TAGS } from './annotation'
 
 /** What was wrong with what the user typed; the UI translates the code. */
 export type AnnotationInputErrorCode =
-  'body-too-long' | 'too-many-tags' | 'tag-too-long' | 'empty-comment'
+  | 'body-too-long'
+  | 'too-many-tags'
+  | 'tag-too-long'
+  | 'empty-comment'
+  /** The text of a comment that has replies was deleted: it would hide them (see the store). */
+  | 'emptied-comment-has-replies'
 
 export class AnnotationInputError extends Error {
   override readonly name = 'AnnotationInputError'

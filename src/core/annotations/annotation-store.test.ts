@@ -209,6 +209,21 @@ describe('replies', () => {
     expect(idsIn(store, 'private')).toEqual([reply.id])
   })
 
+  it('take their thread’s colour, not the default colour for new annotations', () => {
+    const hanan = storeFor('hanan')
+    const intisar = storeFor('intisar', { defaultColor: 'yellow' })
+    const comment = hanan.createComment({
+      anchor: anchorOn('نص'),
+      body: 'a',
+      tags: [],
+      color: 'purple',
+      visibility: 'class',
+    })
+    const first = intisar.reply({ to: comment, body: 'b' })
+    expect(first.color).toBe('purple')
+    expect(hanan.reply({ to: first, body: 'c' }).color).toBe('purple')
+  })
+
   it('join the thread of the reply they answer', () => {
     const hanan = storeFor('hanan')
     const intisar = storeFor('intisar')
@@ -249,6 +264,17 @@ describe('changing annotations', () => {
     const highlight = store.createHighlight({ anchor: anchorOn('نص'), visibility: 'class' })
     expect(store.edit(highlight.id, { body: 'ملاحظة' }).kind).toBe('comment')
     expect(store.edit(highlight.id, { body: '' }).kind).toBe('highlight')
+  })
+
+  it('refuses to empty a comment that has replies, which as a highlight would hide them', () => {
+    const store = storeFor()
+    const comment = commentOn(store, 'سؤال')
+    const emptied = () => store.edit(comment.id, { body: ' \n', tags: [] }, { hasReplies: true })
+    expect(inputErrorCode(emptied)).toBe('emptied-comment-has-replies')
+    expect(store.get(comment.id)).toEqual(comment)
+    // With some text left, or no replies, the edit goes through as before.
+    expect(store.edit(comment.id, { body: 'جواب' }, { hasReplies: true }).body).toBe('جواب')
+    expect(store.edit(comment.id, { body: '' }, { hasReplies: false }).kind).toBe('highlight')
   })
 
   it('writes nothing for an edit that changes nothing', () => {

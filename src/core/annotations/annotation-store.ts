@@ -7,7 +7,7 @@ import {
   writeEntry,
   type InvalidAnnotation,
 } from './annotation-entry'
-import { normalizeBody, normalizeTags } from './annotation-input'
+import { AnnotationInputError, normalizeBody, normalizeTags } from './annotation-input'
 import {
   AnnotationWriteOrigin,
   type AnnotationOperation,
@@ -60,6 +60,15 @@ export interface AnnotationChanges {
   readonly body?: string
   readonly tags?: readonly string[]
   readonly color?: HighlightColor
+}
+
+/** What the store cannot see for itself about an annotation being edited. */
+export interface EditContext {
+  /**
+   * Whether anyone has replied to it. Replies live in their authors' documents, of which the
+   * store holds only the user's own; the caller, who reads the whole thread, says.
+   */
+  readonly hasReplies?: boolean
 }
 
 /** Thrown for an operation on an annotation that is not in the user's own documents. */
@@ -187,7 +196,9 @@ export class AnnotationStore {
       kind: 'reply',
       // Threads are flat: a reply to a reply joins the thread of the reply it answers.
       replyTo: to.kind === 'reply' && to.replyTo !== undefined ? to.replyTo : to.id,
-      color: this.color,
+      // The thread's colour, not the default one: a reply has no passage of its own to colour.
+      // (Answering a reply, the thread's root is not at hand; the reply took the root's colour.)
+      color: to.color,
       body: normalizeBody(input.body, { allowEmpty: false }),
       tags: normalizeTags(input.tags ?? []),
       visibility: Visibility.parse(input.visibility ?? to.visibility),
@@ -196,14 +207,18 @@ export class AnnotationStore {
 
   /**
    * Changes the body, tags or colour. A body given to a highlight makes it a comment, and a
-   * comment whose body is emptied becomes a highlight again; a reply must keep some text.
+   * comment whose body is emptied becomes a highlight again; a reply must keep some text. So
+   * must a comment that has replies: as a highlight it would have no card to show them on.
    */
-  edit(id: string, changes: AnnotationChanges): Annotation {
+  edit(id: string, changes: AnnotationChanges, context: EditContext = {}): Annotation {
     const { visibility, entry, annotation } = this.locate(id)
     const fields: Partial<Record<keyof Annotation, unknown>> = {}
     if (changes.body !== undefined) {
       const isReply = annotation.kind === 'reply'
       fields.body = normalizeBody(changes.body, { allowEmpty: !isReply })
+      if (fields.body === '' && annotation.kind === 'comment' && context.hasReplies === true) {
+        throw new AnnotationInputError('emptied-comment-has-replies')
+      }
       if (!isReply) fields.kind = fields.body === '' ? 'highlight' : 'comment'
     }
     if (changes.tags !== undefined) fields.tags = normalizeTags(changes.tags)

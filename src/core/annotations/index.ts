@@ -13,6 +13,7 @@ export { AnnotationWriteOrigin } from './annotation-operation'
 export type {
   AnnotationChanges,
   AnnotationStoreOptions,
+  EditContext,
   CreateCommentInput,
   CreateHighlightInput,
   ReplyInput,

@@ -5,6 +5,7 @@ import { notebookExtensions, type NotebookExtensionsOptions } from '../notebook-
 import { textRange } from '../selection-range/text-position.test-support'
 import { annotationIdAt } from './annotation-id-at'
 import { annotationQuoteClickKey } from './annotation-quote'
+import { quoteTitles } from './quote-titles'
 
 const editors: Editor[] = []
 afterEach(() => {
@@ -219,5 +220,44 @@ describe('annotationIdAt and quote clicks', () => {
     click(textRange(editor.state.doc, 'unlinked').from)
     click(textRange(editor.state.doc, 'العسكري').from, true)
     expect(onQuoteClick.mock.calls).toEqual([['a1']])
+  })
+
+  it('follows the linked quote holding the caret, with Alt+Enter, and nothing else', () => {
+    const onQuoteClick = vi.fn<(annotationId: string) => void>()
+    const editor = makeEditor(content, { onQuoteClick })
+    caretIn(editor, 'mine')
+    expect(editor.commands.followAnnotationQuote()).toBe(false)
+    caretIn(editor, 'unlinked')
+    expect(editor.commands.followAnnotationQuote()).toBe(false)
+    caretIn(editor, 'العسكري')
+    expect(editor.can().followAnnotationQuote()).toBe(true)
+    expect(onQuoteClick).not.toHaveBeenCalled()
+    expect(editor.commands.followAnnotationQuote()).toBe(true)
+    expect(onQuoteClick.mock.calls).toEqual([['a1']])
+    // Bound to Alt+Enter, which leaves the quote as it was.
+    const before = editor.getJSON()
+    const altEnter = { key: 'Enter', keyCode: 13, altKey: true } as KeyboardEvent
+    const handled = editor.state.plugins.some((plugin) =>
+      plugin.props.handleKeyDown?.call(plugin, editor.view, altEnter),
+    )
+    expect(handled).toBe(true)
+    expect(onQuoteClick.mock.calls).toEqual([['a1'], ['a1']])
+    expect(editor.getJSON()).toEqual(before)
+  })
+
+  it('titles the linked quotes only, anew when the document or the title changes', () => {
+    const editor = makeEditor(content)
+    const titles = quoteTitles()
+    const { doc } = editor.state
+    const first = titles(doc, 'Alt+Enter')
+    // The second block, the quote linked to a1; the unlinked one after it has no title.
+    const linked = doc.child(0).nodeSize
+    expect(first.find().map(({ from, to }) => [from, to])).toEqual([
+      [linked, linked + doc.child(1).nodeSize],
+    ])
+    expect(titles(doc, 'Alt+Enter')).toBe(first)
+    const second = titles(doc, 'اضغط Alt+Enter')
+    expect(second).not.toBe(first)
+    expect(titles(editor.state.tr.insertText('my ', 1).doc, 'اضغط Alt+Enter')).not.toBe(second)
   })
 })

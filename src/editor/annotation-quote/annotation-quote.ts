@@ -3,6 +3,7 @@ import type { Node as PMNode, NodeType } from '@tiptap/pm/model'
 import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { ANNOTATION_QUOTE, annotationIdAt } from './annotation-id-at'
 import { quoteParagraphs } from './quote-content'
+import { quoteTitles } from './quote-titles'
 
 export type QuoteDirection = 'rtl' | 'ltr' | 'auto'
 
@@ -23,8 +24,16 @@ export interface AnnotationQuoteInsert {
 
 export interface AnnotationQuoteOptions {
   HTMLAttributes: Record<string, unknown>
-  /** A click inside a linked quote, in an editable notebook as in a read-only one. */
+  /**
+   * Following a linked quote back to its passage: a click inside it, in an editable notebook as
+   * in a read-only one, or Alt+Enter with the caret inside it (`followAnnotationQuote`).
+   */
   onQuoteClick?: (annotationId: string) => void
+  /**
+   * The title of every linked quote (its tooltip, spoken by a screen reader), telling how to
+   * follow it, in the UI language; asked again on every redraw. Only with `onQuoteClick`.
+   */
+  followHint?: () => string
 }
 
 export const annotationQuoteClickKey = new PluginKey('annotationQuoteClick')
@@ -37,6 +46,11 @@ declare module '@tiptap/core' {
        * caret, so the reader can write about it straight away.
        */
       insertAnnotationQuote: (quote: AnnotationQuoteInsert) => ReturnType
+      /**
+       * Follows the linked quote holding the caret back to its passage (`onQuoteClick`): the
+       * keyboard's way to do what a click does. False outside a linked quote.
+       */
+      followAnnotationQuote: () => ReturnType
     }
   }
 }
@@ -104,16 +118,33 @@ export const AnnotationQuote = Node.create<AnnotationQuoteOptions>({
           insertWithParagraphAfter(tr, node, paragraph, quote.at ?? 'end')
           return true
         },
+      followAnnotationQuote:
+        () =>
+        ({ state, dispatch }) => {
+          const { onQuoteClick } = this.options
+          const id = annotationIdAt(state, state.selection.head)
+          if (id === null || !onQuoteClick) return false
+          if (dispatch) onQuoteClick(id)
+          return true
+        },
     }
   },
 
+  addKeyboardShortcuts() {
+    // Alt+Enter: bound neither by the editor (Enter, Shift/Mod+Enter) nor by the app or the
+    // desktop menus (see the Help dialog's list). Outside a linked quote it is left unhandled.
+    return { 'Alt-Enter': () => this.editor.commands.followAnnotationQuote() }
+  },
+
   addProseMirrorPlugins() {
-    const { onQuoteClick } = this.options
+    const { onQuoteClick, followHint } = this.options
     if (!onQuoteClick) return []
+    const titles = quoteTitles()
     return [
       new Plugin({
         key: annotationQuoteClickKey,
         props: {
+          decorations: (state) => (followHint ? titles(state.doc, followHint()) : null),
           handleClick: (view, pos, event) => {
             if (event.shiftKey || event.button !== 0) return false
             const id = annotationIdAt(view.state, pos)
