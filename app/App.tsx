@@ -1,5 +1,7 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AppFailed } from './components/AppFailed'
+import { ErrorBoundary } from './components/ErrorBoundary'
 import { directionOf } from './i18n/ui-language'
 import type { Host } from './platform/choose-platform'
 import { ReaderScreen } from './screens/ReaderScreen'
@@ -28,5 +30,9 @@ export function App({ host }: { host: Host }) {
     )
   }, [t])
 
-  return <ReaderScreen host={host} />
+  return (
+    <ErrorBoundary fallback={(error) => <AppFailed error={error} />}>
+      <ReaderScreen host={host} />
+    </ErrorBoundary>
+  )
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   HIGHLIGHT_COLORS,
@@ -29,6 +29,8 @@ interface AnnotationListProps {
    * open): said in its place, where "no annotations yet" would be untrue.
    */
   unavailable?: string
+  /** Replies whose comment is gone: listed apart, after the threads. */
+  detached?: ReactNode
 }
 
 const KINDS: readonly AnnotationKind[] = ['highlight', 'comment', 'reply']
@@ -48,6 +50,7 @@ export function AnnotationList({
   initialAuthors,
   colorOf,
   unavailable,
+  detached,
 }: AnnotationListProps) {
   const { t } = useTranslation()
   const id = useId()
@@ -182,7 +185,7 @@ export function AnnotationList({
             )}
           </div>
           {threads.length === 0 ? (
-            <p className="list-empty">{t('noAnnotations')}</p>
+            !detached && <p className="list-empty">{t('noAnnotations')}</p>
           ) : anchored.length === 0 && orphans.length === 0 ? (
             <p className="list-empty">{t('noMatches')}</p>
           ) : (
@@ -212,6 +215,7 @@ export function AnnotationList({
               </ol>
             </section>
           )}
+          {detached}
         </>
       ) : (
         <p className="list-empty" role="status">

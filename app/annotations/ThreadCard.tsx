@@ -2,7 +2,7 @@ import { forwardRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Annotation } from '../../src/core/annotations/annotation'
 import type { AnnotationThread } from '../../src/core/annotations/annotation-threads'
-import { timeFormatFor } from '../i18n/time-format'
+import { writtenAt } from '../i18n/time-format'
 import { CommentComposer, type ComposerValue } from './CommentComposer'
 import { MarkdownBody } from './MarkdownBody'
 import { useFocusReturn } from './use-focus-return'
@@ -113,7 +113,6 @@ function AnnotationEntry({
   const [editing, setEditing] = useState(false)
   const editButton = useFocusReturn<HTMLButtonElement>(editing)
   const own = actions.isOwn(annotation)
-  const time = timeFormatFor(i18n.language)
 
   if (editing) {
     return (
@@ -140,7 +139,7 @@ function AnnotationEntry({
           {annotation.authorName}
         </span>
         <time className="entry-time" dateTime={annotation.createdAt}>
-          {time.format(new Date(annotation.createdAt))}
+          {writtenAt(i18n.language, annotation.createdAt)}
         </time>
         {annotation.kind !== 'reply' && (
           <span className="badge">{t(`visibility_${annotation.visibility}`)}</span>

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import { LocalStorageUnavailableError } from '../../src/collab/persisted-doc'
 import { MAX_BODY_CHARS, MAX_TAG_CHARS, MAX_TAGS } from '../../src/core/annotations/annotation'
 import { AnnotationInputError } from '../../src/core/annotations/annotation-input'
 import { WorkspaceProblem } from './workspace-problem'
@@ -17,6 +18,10 @@ const LIMITS = {
  */
 export function describeAnnotationError(t: TFunction, error: unknown): string {
   if (error instanceof WorkspaceProblem) return t(error.key)
+  // The reader's own documents would not open: the same words, and advice, as for the article.
+  if (error instanceof LocalStorageUnavailableError) {
+    return t('storageUnavailable', { detail: error.reason })
+  }
   if (error instanceof AnnotationInputError) {
     return t(`error_${error.code}`, { max: LIMITS[error.code] })
   }

@@ -1,6 +1,8 @@
 import type { Annotation } from '../../src/core/annotations/annotation'
 import type { AnnotationThread } from '../../src/core/annotations/annotation-threads'
 import { estimateCardHeight } from '../../src/core/margin/estimate-card-height'
+import { ErrorBoundary } from '../components/ErrorBoundary'
+import { CardFailed } from './CardFailed'
 import { CommentComposer, type ComposerValue } from './CommentComposer'
 import { HighlightCard, type HighlightActions } from './HighlightCard'
 import type { MarginItem } from './MarginColumn'
@@ -48,15 +50,19 @@ export function marginItems(content: MarginContent): MarginItem[] {
         placement,
         estimatedHeight: estimateThreadHeight(thread),
         render: (ref, style) => (
-          <ThreadCard
+          <ErrorBoundary
             key={id}
-            ref={ref}
-            style={style}
-            thread={thread}
-            active={activeId === id}
-            actions={actions}
-            onActivate={() => activeId !== id && content.activate(id)}
-          />
+            fallback={(error) => <CardFailed ref={ref} style={style} error={error} />}
+          >
+            <ThreadCard
+              ref={ref}
+              style={style}
+              thread={thread}
+              active={activeId === id}
+              actions={actions}
+              onActivate={() => activeId !== id && content.activate(id)}
+            />
+          </ErrorBoundary>
         ),
       },
     ]
@@ -68,13 +74,12 @@ export function marginItems(content: MarginContent): MarginItem[] {
       placement: highlightPlacement,
       estimatedHeight: HIGHLIGHT_CARD_HEIGHT,
       render: (ref, style) => (
-        <HighlightCard
+        <ErrorBoundary
           key={activeHighlight.id}
-          ref={ref}
-          style={style}
-          annotation={activeHighlight}
-          actions={actions}
-        />
+          fallback={(error) => <CardFailed ref={ref} style={style} error={error} />}
+        >
+          <HighlightCard ref={ref} style={style} annotation={activeHighlight} actions={actions} />
+        </ErrorBoundary>
       ),
     })
   }

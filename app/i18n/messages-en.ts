@@ -9,6 +9,11 @@ export const en = {
   retry: 'Try again',
   openBuiltIn: 'Open the built-in article',
   dismiss: 'Dismiss',
+  cardFailed:
+    'This annotation could not be shown ({{detail}}). It is still stored: Export… includes it.',
+  appFailed:
+    'Hamish ran into a problem it could not recover from: {{detail}}. Everything you saved is kept on this device; reload to go on.',
+  reload: 'Reload',
   toolbarLabel: 'Reading controls',
   openArticle: 'Open article…',
   showOutline: 'Show side panel',
@@ -34,6 +39,10 @@ export const en = {
   problemUnknown: 'an unexpected error occurred ({{detail}}).',
   storageUnavailable:
     'Hamish could not open this browser’s local storage, where it keeps the article and your annotations ({{detail}}). Check that this site may store data (some private windows and privacy settings forbid it), then try again.',
+  unsavedFull:
+    'Hamish could not save your latest changes on this device: its storage is full ({{detail}}). They are still here in this window, so do not close or reload it yet: free some disk space, then choose Try again (Hamish also tries again on its own). To keep a copy meanwhile, use Export… to save your annotations and notebook.',
+  unsavedRefused:
+    'Hamish could not save your latest changes on this device: the browser refused to store them ({{detail}}). They are still here in this window, so do not close or reload it yet: choose Try again (Hamish also tries again on its own). If it keeps failing, save your annotations and notebook with Export… before you close the window.',
   defaultUserName: 'Me',
   highlight: 'Highlight',
   highlightIn: 'Highlight in {{color}}',
@@ -100,6 +109,9 @@ export const en = {
   annotationsNotReady: 'Your annotations are still opening. Try again in a moment.',
   noMatches: 'No annotation matches these filters.',
   orphaned: 'Detached annotations',
+  detachedReplies: 'Replies to a comment that is gone',
+  detachedRepliesHint:
+    'Their comment was deleted, or is not shared with you; they are kept here. Undo (Ctrl+Z) brings back a comment you deleted.',
   orphanedHint: 'Their passage is no longer in the article; they are kept here with their quote.',
   notebook: 'Study notebook',
   notebookPlaceholder: 'Write your notes here. Quote a passage from any annotation.',

@@ -12,3 +12,13 @@ export function timeFormatFor(language: string): Intl.DateTimeFormat {
   }
   return format
 }
+
+/**
+ * When something was written, in the interface's language. A stored time that is not one (from
+ * a damaged or foreign document: the schema keeps the text as it is) is shown as stored, rather
+ * than thrown on.
+ */
+export function writtenAt(language: string, timestamp: string): string {
+  const time = Date.parse(timestamp)
+  return Number.isNaN(time) ? timestamp : timeFormatFor(language).format(time)
+}

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../src/core/platform'
 import { ArticleHeader } from '../components/ArticleHeader'
 import { DialogSuspense } from '../components/DialogSuspense'
 import { Notice } from '../components/Notice'
+import { UnsavedChangesNotice } from '../components/UnsavedChangesNotice'
 import { ReaderToolbar } from '../components/ReaderToolbar'
 import { useHeaderHeight } from '../components/use-header-height'
 import { describeOpenError } from '../reader/describe-open-error'
@@ -129,6 +130,7 @@ export function ReaderScreen({ host }: { host: Host }) {
 
   const overlays = (
     <>
+      <UnsavedChangesNotice />
       {progress && (
         <p className="import-progress" role="status">
           {t('importProgress', progress)}

@@ -27,6 +27,7 @@ import { SelectionMenu } from '../annotations/SelectionMenu'
 import { useAnchoring, type Placement } from '../annotations/use-anchoring'
 import { useAnnotationSession } from '../annotations/use-annotation-session'
 import { useAnnotations } from '../annotations/use-annotations'
+import { DetachedReplies } from '../annotations/DetachedReplies'
 import { ownHighlightOf } from '../annotations/existing-highlight'
 import { useNotebookQuotes } from '../annotations/use-notebook-quotes'
 import { useWorkspaceKeys } from '../annotations/use-workspace-keys'
@@ -86,7 +87,7 @@ export function ReadingWorkspace({
     [authors],
   )
   const anchoring = useAnchoring(editor, reading, annotations, authorIndex)
-  const { threads } = useMemo(() => groupThreads(annotations), [annotations])
+  const { threads, orphanedReplies } = useMemo(() => groupThreads(annotations), [annotations])
 
   useEffect(() => {
     editor?.commands.setActiveAnnotation(activeId)
@@ -377,6 +378,15 @@ export function ReadingWorkspace({
                     unavailable={annotationsUnavailable}
                     activeId={activeId}
                     onSelect={(id) => activate(id, { scroll: true })}
+                    detached={
+                      orphanedReplies.length > 0 && (
+                        <DetachedReplies
+                          groups={orphanedReplies}
+                          isOwn={actions.isOwn}
+                          onDelete={actions.remove}
+                        />
+                      )
+                    }
                   />
                 )}
                 {preferences.sidePanel === 'notebook' && annotationsUnavailable !== undefined && (

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { LocalWrites, type LocalWriteProblem } from './local-writes'
 import { openPersistedDoc } from './persisted-doc'
 
 /** How many entries y-indexeddb keeps for a document (one per stored update). */
@@ -112,5 +113,166 @@ describe('a persisted document', () => {
     const other = await openPersistedDoc(name)
     expect(other.doc.getMap('annotations').size).toBe(200)
     await Promise.all([opened.close(), other.close()])
+  })
+})
+
+/**
+ * Makes every write of an update fail as a full disk does: the request errors and its
+ * transaction is aborted (`quota`: with a `QuotaExceededError`, thrown as Chromium's add may).
+ * Returns the function that lets writes through again.
+ */
+function breakWrites({ quota = false } = {}): () => void {
+  const add = IDBObjectStore.prototype.add
+  IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+    if (quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    const request = add.apply(this, args)
+    this.transaction.abort()
+    return request
+  }
+  return () => {
+    IDBObjectStore.prototype.add = add
+  }
+}
+
+/** Resolves once `writes` reports a problem that `wanted` accepts (or none, for null). */
+function problemOf(
+  writes: LocalWrites,
+  wanted: (problem: LocalWriteProblem | null) => boolean,
+): Promise<LocalWriteProblem | null> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const problem = writes.problem()
+      if (!wanted(problem)) return
+      unsubscribe()
+      resolve(problem)
+    }
+    const unsubscribe = writes.subscribe(check)
+    check()
+  })
+}
+
+/** What another window opening the document would find stored. */
+async function storedAnnotations(name: string): Promise<Record<string, unknown>> {
+  const other = await openPersistedDoc(name, new Y.Doc(), new LocalWrites())
+  const stored = other.doc.getMap('annotations').toJSON()
+  await other.close()
+  return stored
+}
+
+describe('a persisted document edited for a long while', () => {
+  it('merges its stored entries into one once there are many, as y-indexeddb does', async () => {
+    const name = 'seminar:test:user:u6:private'
+    const opened = await openPersistedDoc(name)
+    const notes = opened.doc.getMap<number>('annotations')
+    // One write per run of code, as a reader typing makes them.
+    for (let i = 0; i < 510; i++) {
+      notes.set('count', i)
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    expect(await storedEntries(name)).toBeGreaterThan(500)
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    expect(await storedEntries(name)).toBe(1)
+    await opened.close()
+  })
+})
+
+describe('a persisted document IndexedDB will not write', () => {
+  it('reports the failed write, and stores the change when asked to try again', async () => {
+    const writes = new LocalWrites({ retryEveryMs: 60_000 })
+    const name = 'seminar:fail:user:u1:class'
+    const opened = await openPersistedDoc(name, new Y.Doc(), writes)
+    const restore = breakWrites()
+    try {
+      opened.doc.getMap('annotations').set('a1', 'written while the disk was full')
+      const problem = await problemOf(writes, (found) => found !== null)
+      expect(problem).toMatchObject({ kind: 'refused', docNames: [name] })
+      // Still failing: trying again keeps the problem.
+      expect(await writes.retry()).toBe(false)
+      expect(writes.problem()).not.toBeNull()
+    } finally {
+      restore()
+    }
+    expect(await storedAnnotations(name)).toEqual({})
+    expect(await writes.retry()).toBe(true)
+    expect(writes.problem()).toBeNull()
+    expect(await storedAnnotations(name)).toEqual({ a1: 'written while the disk was full' })
+    await opened.close()
+  })
+
+  it('tells a full disk from other refusals', async () => {
+    const writes = new LocalWrites({ retryEveryMs: 60_000 })
+    const name = 'seminar:fail:user:u2:class'
+    const opened = await openPersistedDoc(name, new Y.Doc(), writes)
+    const restore = breakWrites({ quota: true })
+    try {
+      opened.doc.getMap('annotations').set('a1', 'lost?')
+      expect(await problemOf(writes, (found) => found !== null)).toEqual({
+        kind: 'full',
+        detail: 'The quota has been exceeded.',
+        docNames: [name],
+      })
+    } finally {
+      restore()
+    }
+    await writes.retry()
+    await opened.close()
+  })
+
+  it('stores the whole state with the next change, the lost one included', async () => {
+    const writes = new LocalWrites({ retryEveryMs: 60_000 })
+    const name = 'seminar:fail:user:u3:class'
+    const opened = await openPersistedDoc(name, new Y.Doc(), writes)
+    const notes = opened.doc.getMap('annotations')
+    const restore = breakWrites()
+    try {
+      notes.set('lost', 'written while the disk was full')
+      await problemOf(writes, (found) => found !== null)
+    } finally {
+      restore()
+    }
+    notes.set('next', 'written once there was space again')
+    await problemOf(writes, (found) => found === null)
+    expect(await storedAnnotations(name)).toEqual({
+      lost: 'written while the disk was full',
+      next: 'written once there was space again',
+    })
+    await opened.close()
+  })
+
+  it('tries again on its own until the write succeeds', async () => {
+    const writes = new LocalWrites({ retryEveryMs: 20 })
+    const name = 'seminar:fail:user:u4:class'
+    const opened = await openPersistedDoc(name, new Y.Doc(), writes)
+    const restore = breakWrites()
+    try {
+      opened.doc.getMap('annotations').set('a1', 'kept')
+      await problemOf(writes, (found) => found !== null)
+      // Several rounds fail meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(writes.problem()).not.toBeNull()
+    } finally {
+      restore()
+    }
+    await problemOf(writes, (found) => found === null)
+    expect(await storedAnnotations(name)).toEqual({ a1: 'kept' })
+    await opened.close()
+  })
+
+  it('neither a flush nor closing throws; closed, the document is kept until it is stored', async () => {
+    const writes = new LocalWrites({ retryEveryMs: 60_000 })
+    const name = 'seminar:fail:user:u5:private'
+    const opened = await openPersistedDoc(name, new Y.Doc(), writes)
+    const restore = breakWrites()
+    try {
+      opened.doc.getMap('annotations').set('a1', 'kept')
+      await expect(opened.flush()).resolves.toBeUndefined()
+      expect(writes.problem()).toMatchObject({ docNames: [name] })
+      await expect(opened.close()).resolves.toBeUndefined()
+      expect(writes.problem()).toMatchObject({ docNames: [name] })
+    } finally {
+      restore()
+    }
+    expect(await writes.retry()).toBe(true)
+    expect(await storedAnnotations(name)).toEqual({ a1: 'kept' })
   })
 })
