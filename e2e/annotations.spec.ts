@@ -551,3 +551,43 @@ test('accepts a 100 KB comment without freezing, and refuses a longer one with a
   )
   await expect(page.getByTestId('comment-card')).toHaveCount(1)
 })
+
+test('shows a comment too intricate to format as its plain text, saying so, and after a reload', async ({
+  page,
+}) => {
+  // Quotes 2,000 deep overflowed the stack when drawn and blanked the page; 50,000 "*a" kept the
+  // parser busy for twenty seconds. Each is within the length limit, and came back on every load.
+  const comments = [
+    { passage: 'تطوير القدرات العسكرية', body: `${'> '.repeat(2000)}x`, shows: '> > > > >' },
+    {
+      passage: 'ركيزة اساسية وخطوة رئيسة لسلامة الدولة',
+      body: '*a'.repeat(50_000),
+      shows: '*a*a*a*a*a',
+    },
+  ]
+  const note = 'Shown as plain text: too long or intricate to format.'
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  for (const { passage, body } of comments) {
+    await reader.selectText(passage)
+    await page.keyboard.press('Control+Alt+M')
+    await pasteInto(page.getByTestId('composer').getByLabel('Comment (Markdown)'), body)
+    await page.keyboard.press('Control+Enter')
+    await expect(page.getByTestId('composer')).toHaveCount(0)
+  }
+
+  for (const reload of [false, true]) {
+    if (reload) {
+      await page.reload()
+      await reader.waitForArticle()
+    }
+    for (const { passage, shows } of comments) {
+      await reader.highlightOf(passage).scrollIntoViewIfNeeded()
+      const card = reader.card(shows)
+      await expect(card).toBeVisible()
+      await expect(card.getByText(note)).toBeVisible()
+      await expect(card.locator('blockquote, em, strong')).toHaveCount(0)
+    }
+    await expect(page.getByTestId('card-failed')).toHaveCount(0)
+  }
+})

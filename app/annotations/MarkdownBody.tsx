@@ -1,16 +1,33 @@
 import type { Nodes, RootContent } from 'mdast'
 import { useMemo, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { safeLinkHref } from '../../src/core/article/link-href'
-import { parseCommentMarkdown } from '../../src/core/annotations/comment-markdown-parser'
+import { readCommentMarkdown } from '../../src/core/annotations/comment-markdown-parser'
+import { withBoundedNesting } from '../../src/core/annotations/comment-tree-nesting'
 
 /**
  * A comment's Markdown, turned into React elements node by node: nothing is ever parsed as
  * HTML, so tags and scripts in a comment are shown as the text they are, and only http(s) and
  * mailto links become links. Each paragraph takes its own direction from its first strong letter.
+ * A body too intricate to parse quickly is shown as its plain text, and says so; what nests too
+ * deep to draw is shown as the text typed for it (the drawing below is recursive).
  */
 export function MarkdownBody({ source }: { source: string }) {
-  const tree = useMemo(() => parseCommentMarkdown(source), [source])
-  return <div className="markdown-body">{renderChildren(tree.children)}</div>
+  const { t } = useTranslation()
+  const { tree, formatted } = useMemo(() => {
+    const read = readCommentMarkdown(source)
+    return { tree: withBoundedNesting(read.tree, source), formatted: read.formatted }
+  }, [source])
+  return (
+    <div className="markdown-body" data-formatted={formatted}>
+      {!formatted && (
+        <p className="markdown-plain-note" dir="auto">
+          {t('commentShownPlain')}
+        </p>
+      )}
+      {renderChildren(tree.children)}
+    </div>
+  )
 }
 
 function renderChildren(children: RootContent[]): ReactNode[] {

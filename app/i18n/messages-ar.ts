@@ -74,6 +74,7 @@ export const ar: Messages = {
   showPassage: 'اعرض المقطع',
   threadOf: 'تعليق {{name}}',
   repliesCount: 'الردود: {{count}}',
+  commentShownPlain: 'معروض نصًّا عاديًّا: أطول أو أعقد من أن يُنسَّق.',
   undo: 'تراجع',
   redo: 'أعِد',
   editArticle: 'حرّر المقال',

@@ -75,6 +75,7 @@ export const en = {
   showPassage: 'Show the passage',
   threadOf: 'Comment by {{name}}',
   repliesCount: 'Replies: {{count}}',
+  commentShownPlain: 'Shown as plain text: too long or intricate to format.',
   undo: 'Undo',
   redo: 'Redo',
   editArticle: 'Edit article',

@@ -3,7 +3,11 @@ import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
 import { mulberry32, randomInt } from '../seeded-random'
-import { mayHoldAutolinkLiteral, parseCommentMarkdown } from './comment-markdown-parser'
+import {
+  mayHoldAutolinkLiteral,
+  parseCommentMarkdown,
+  readCommentMarkdown,
+} from './comment-markdown-parser'
 
 const GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }
 
@@ -55,5 +59,51 @@ describe('parseCommentMarkdown', () => {
       expect(mayHoldAutolinkLiteral(body), body).toBe(true)
     }
     expect(mayHoldAutolinkLiteral('**b** and [l]')).toBe(false)
+  })
+})
+
+describe('readCommentMarkdown', () => {
+  it('reads a body too intricate to parse quickly as its text, every character as typed', () => {
+    const bodies = [
+      `${'> '.repeat(2000)}x`,
+      '- '.repeat(1000),
+      '*a'.repeat(50_000),
+      '~a'.repeat(50_000),
+      '> '.repeat(50_000),
+    ]
+    for (const body of bodies) {
+      const read = readCommentMarkdown(body)
+      expect(read.formatted, body.slice(0, 20)).toBe(false)
+      expect(read.tree, body.slice(0, 20)).toEqual({
+        type: 'root',
+        children: [{ type: 'paragraph', children: [{ type: 'text', value: body }] }],
+      })
+      expect(parseCommentMarkdown(body)).toEqual(read.tree)
+    }
+  })
+
+  it('keeps the paragraphs and line breaks of a body read as text', () => {
+    const brackets = '[a'.repeat(20_000)
+    const read = readCommentMarkdown(`first  line\n${brackets}\r\n  *third*\r \n\nnext`)
+    expect(read.formatted).toBe(false)
+    expect(read.tree.children).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'first  line' },
+          { type: 'break' },
+          { type: 'text', value: brackets },
+          { type: 'break' },
+          { type: 'text', value: '  *third*' },
+        ],
+      },
+      { type: 'paragraph', children: [{ type: 'text', value: 'next' }] },
+    ])
+  })
+
+  it('formats ordinary Markdown', () => {
+    const body =
+      '## عنوان\n\n> **مهم** [رابط](https://x.org)\n\n- أ\n- ب\n\n| a | b |\n| - | - |\n| c | d |'
+    expect(readCommentMarkdown(body)).toEqual({ tree: fromMarkdown(body, GFM), formatted: true })
   })
 })

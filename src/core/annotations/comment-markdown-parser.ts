@@ -6,16 +6,42 @@ import {
 } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
+import { mayFormatAsMarkdown } from './comment-markdown-budget'
+import { plainTextTree } from './comment-text-tree'
+
+/** A comment body as read for showing or exporting it. */
+export interface ReadComment {
+  readonly tree: Root
+  /** False when the body was too costly to parse: `tree` is then its text as typed. */
+  readonly formatted: boolean
+}
 
 /**
- * Comments' Markdown (CommonMark + GFM) as an mdast tree, with positions.
+ * A comment body's Markdown as an mdast tree, or, when parsing it could hold the page up (see
+ * comment-markdown-budget.ts), its text as typed (paragraphs and line breaks, nothing parsed).
+ * Bodies come from classmates' documents and imports too, so every reader of one goes through this.
+ */
+export function readCommentMarkdown(markdown: string): ReadComment {
+  return mayFormatAsMarkdown(markdown)
+    ? { tree: parseMarkdownUnchecked(markdown), formatted: true }
+    : { tree: plainTextTree(markdown), formatted: false }
+}
+
+/** `readCommentMarkdown`'s tree. */
+export function parseCommentMarkdown(markdown: string): Root {
+  return readCommentMarkdown(markdown).tree
+}
+
+/**
+ * Markdown (CommonMark + GFM) as an mdast tree, with positions, whatever it costs: only for text
+ * made of comment bodies that each `mayFormatAsMarkdown`.
  *
  * GFM's autolink literals are its costly part: micromark tries one at the start of every word,
  * and the tree is then searched text node by text node for bare URLs and e-mail addresses. A text
  * with no "@", "www." or "http(s):" (nor an escape or character reference that could spell one)
  * cannot hold one, so it is parsed with them switched off; the tree is the same.
  */
-export function parseCommentMarkdown(markdown: string): Root {
+export function parseMarkdownUnchecked(markdown: string): Root {
   return fromMarkdown(markdown, syntaxFor(markdown))
 }
 

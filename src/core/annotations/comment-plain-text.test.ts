@@ -78,6 +78,18 @@ describe('commentPlainText', () => {
     }
     expect(plain).toBeGreaterThan(300)
   })
+
+  it('gives a body too intricate to parse quickly back as typed, on one line', () => {
+    const bodies = [
+      `${'> '.repeat(2000)}x`,
+      '*a'.repeat(50_000),
+      '~a'.repeat(50_000),
+      `${'- '.repeat(1000)}\n\n${'[a'.repeat(20_000)}`,
+    ]
+    for (const body of bodies) {
+      expect(commentPlainText(body), body.slice(0, 20)).toBe(body.replace(/\s+/gu, ' ').trim())
+    }
+  })
 })
 
 describe('plainBodyOf', () => {

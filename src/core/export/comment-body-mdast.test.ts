@@ -77,6 +77,25 @@ describe('commentBodyBlocks', () => {
     ])
   })
 
+  it('writes a body too intricate to parse quickly as the text typed, paragraph by paragraph', () => {
+    const strikethrough = '~a'.repeat(50_000)
+    expect(commentBodyBlocks(strikethrough)).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', value: strikethrough }] },
+    ])
+    const quotes = `${'> '.repeat(2000)}x`
+    expect(commentBodyBlocks(`${quotes}\nsame paragraph\n\nnext`)).toEqual([
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: quotes },
+          { type: 'break' },
+          { type: 'text', value: 'same paragraph' },
+        ],
+      },
+      { type: 'paragraph', children: [{ type: 'text', value: 'next' }] },
+    ])
+  })
+
   it('has nothing for an empty body', () => {
     expect(commentBodyBlocks('  \n ')).toEqual([])
   })
@@ -127,6 +146,21 @@ describe('commentBodiesBlocks', () => {
     ]
     const blocks = commentBodiesBlocks(bodies)
     expect(blocks.map((item) => JSON.stringify(item))).toEqual(bodies.map(alone))
+  })
+
+  it('writes a body too intricate to parse quickly as text, and the others as before', () => {
+    const bodies = [
+      '**bold** [a link](https://example.org)',
+      'a~'.repeat(50_000),
+      '- item\n- item',
+      '*emphasis* and `code`',
+      'and www.example.org',
+    ]
+    const blocks = commentBodiesBlocks(bodies)
+    expect(blocks.map((item) => JSON.stringify(item))).toEqual(bodies.map(alone))
+    expect(blocks[1]).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', value: bodies[1] }] },
+    ])
   })
 
   it('reads each alone when one would reach into the next', () => {

@@ -1,9 +1,11 @@
 import type { Code, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast'
 import { safeLinkHref } from '../article/link-href'
+import { mayFormatAsMarkdown } from '../annotations/comment-markdown-budget'
 import {
   mayHoldAutolinkLiteral,
-  parseCommentMarkdown,
+  parseMarkdownUnchecked,
 } from '../annotations/comment-markdown-parser'
+import { textParagraphs } from '../annotations/comment-text-tree'
 import { markedProseBlocks, plainProseBlocks } from './prose-blocks'
 
 /** What a comment may add to the list item that holds it: nothing that has structure of its own. */
@@ -22,10 +24,14 @@ export function commentBodyBlocks(body: string): CommentBlock[] {
   return proseBlocks(body) ?? parsedBodyBlocks(body)
 }
 
-/** A comment read without the parser, where it holds no Markdown, or emphasis and links only. */
+/**
+ * A comment read without the parser, where it holds no Markdown, or emphasis and links only, or
+ * is too costly to parse (then as the text typed, as the margin's card shows it).
+ */
 function proseBlocks(body: string): CommentBlock[] | null {
   const plain = plainProseBlocks(body)
   if (plain !== null) return plain
+  if (!mayFormatAsMarkdown(body)) return textParagraphs(body)
   const marked = markedProseBlocks(body)
   return marked === null ? null : commentBlocksOf(marked, body)
 }
@@ -36,22 +42,31 @@ function proseBlocks(body: string): CommentBlock[] | null {
  */
 const DOCUMENT_START = '\n'
 
-/** Any comment, through the Markdown parser. */
+/**
+ * Any comment, through the Markdown parser; or, when parsing it would cost too much (see
+ * comment-markdown-budget.ts), as the text typed, as the margin's card shows it.
+ */
 export function parsedBodyBlocks(body: string): CommentBlock[] {
+  if (!mayFormatAsMarkdown(body)) return textParagraphs(body)
   const source = `${DOCUMENT_START}${body}`
-  return commentBlocksOf(parseCommentMarkdown(source).children, source)
+  return commentBlocksOf(parseMarkdownUnchecked(source).children, source)
 }
 
 /**
  * Many comments through the parser at once, in the same order. Setting the parser up costs more
  * than parsing a short comment, so they are parsed in two documents: those that might hold a bare
- * URL, and the rest, which `parseCommentMarkdown` reads faster.
+ * URL, and the rest, which the parser reads faster. A comment too costly to parse is not in either.
  */
 export function parsedBodiesBlocks(bodies: readonly string[]): CommentBlock[][] {
   const out: CommentBlock[][] = []
-  const mayLink = bodies.map(mayHoldAutolinkLiteral)
+  const group = bodies.map((body) =>
+    mayFormatAsMarkdown(body) ? mayHoldAutolinkLiteral(body) : null,
+  )
+  group.forEach((mayLink, index) => {
+    if (mayLink === null) out[index] = textParagraphs(bodies[index] as string)
+  })
   for (const wanted of [false, true]) {
-    const indexes = [...bodies.keys()].filter((index) => mayLink[index] === wanted)
+    const indexes = [...bodies.keys()].filter((index) => group[index] === wanted)
     const blocks = parsedTogether(indexes.map((index) => bodies[index] as string))
     indexes.forEach((index, at) => (out[index] = blocks[at] as CommentBlock[]))
   }
@@ -72,7 +87,7 @@ function parsedTogether(bodies: readonly string[]): CommentBlock[][] {
     starts.push(source.length)
     source += `${body}\n\n`
   }
-  const tree = parseCommentMarkdown(source)
+  const tree = parseMarkdownUnchecked(source)
   if (tree.children.some(definesNames)) return bodies.map(parsedBodyBlocks)
 
   const groups: RootContent[][] = bodies.map(() => [])

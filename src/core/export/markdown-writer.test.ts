@@ -222,6 +222,17 @@ describe('writeMarkdown', () => {
     expect(meaning(parse(writeMarkdown(tree)))).toEqual(meaning(tree))
   })
 
+  it('writes a paragraph of thousands of lines directly, each line kept', () => {
+    // A comment too costly to format is exported as its lines (comment-text-tree.ts): up to
+    // 50,000 of them. Writing it took seconds while each piece made the text so far be copied.
+    const lines = Array.from({ length: 20_000 }, (_, n) => `- سطر ${n}!`)
+    const children = lines.flatMap((line, n): PhrasingContent[] =>
+      n === 0 ? [text(line)] : [{ type: 'break' }, text(line)],
+    )
+    const written = writeMarkdownDirectly(root(paragraph(...children)))
+    expect(written?.split('\\\n')).toEqual(lines.map((line) => line.replace(/^-/u, '\\-')))
+  })
+
   it('keeps adjacent lists apart with the other marker', () => {
     const item = (value: string): ListItem => ({
       type: 'listItem',

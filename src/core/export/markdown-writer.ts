@@ -236,26 +236,33 @@ function inline(nodes: readonly PhrasingContent[], context: InlineContext): stri
       }),
     )
   }
-  let out = ''
+  // The pieces are joined once, at the end, and the last character written is kept aside:
+  // reading the end of a string grown with += makes V8 copy it whole each time, and a paragraph
+  // of thousands of lines took seconds.
+  const out: string[] = []
+  let last: string | undefined
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index] as PhrasingContent
     const text = written[index] as string
     if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete') {
       const marker = ATTENTION_MARKERS[node.type]
       const inside = text.slice(marker.length, text.length - marker.length)
-      const before = out === '' ? context.before : (out.at(-1) ?? null)
+      const before = last ?? context.before
       const following = written[index + 1]
       const after = following === undefined ? context.after : (following[0] ?? null)
       if (!attentionForms(before, inside, after)) throw NEEDS_LIBRARY
     }
     // "!" right before a link would make it an image.
-    if (node.type === 'link' && out.endsWith('!')) out = `${out.slice(0, -1)}\\!`
+    if (node.type === 'link' && last === '!') {
+      const at = out.findLastIndex((piece) => piece !== '')
+      out[at] = `${(out[at] as string).slice(0, -1)}\\!`
+    }
     // Two runs of "*", "~" or "`" side by side would read as one: "**a***b*", "`a``b`".
-    const last = out.at(-1)
     if ((last === '*' || last === '~' || last === '`') && last === text[0]) throw NEEDS_LIBRARY
-    out += text
+    out.push(text)
+    last = text.at(-1) ?? last
   }
-  return out
+  return out.join('')
 }
 
 function phrasing(
