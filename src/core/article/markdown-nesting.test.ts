@@ -17,4 +17,29 @@ describe('the nesting limit of Markdown articles', () => {
       expect(() => checkMarkdownNesting(line, 'deep.md')).toThrow(/“deep.md” nests quotes or lists/)
     }
   })
+
+  it('counts list markers as levels: a line of them is refused, not parsed for seconds', () => {
+    const deep = MAX_MARKDOWN_NESTING + 1
+    for (const line of [
+      `${'- '.repeat(deep)}x`,
+      `${'* '.repeat(deep)}x`,
+      `${'1. '.repeat(deep)}x`,
+      `${'2) '.repeat(deep)}x`,
+      `${'- > '.repeat(deep / 2 + 1)}x`,
+    ]) {
+      expect(() => checkMarkdownNesting(line, 'deep.md')).toThrow(/“deep.md” nests quotes or lists/)
+    }
+  })
+
+  it('does not take a rule, an emphasis or a number in the text for a list', () => {
+    const article = [
+      '- - -',
+      '* * *',
+      `*${'emphasis '.repeat(200)}*`,
+      `${'1.5 '.repeat(200)}`,
+      `${'-x '.repeat(200)}`,
+      `- ${'- '.repeat(20)}twenty levels`,
+    ].join('\n\n')
+    expect(() => checkMarkdownNesting(article, 'a.md')).not.toThrow()
+  })
 })
