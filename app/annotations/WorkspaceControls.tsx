@@ -33,7 +33,7 @@ export function WorkspaceControls({
       <button
         type="button"
         className="tool"
-        aria-keyshortcuts="Control+Shift+Z"
+        aria-keyshortcuts="Control+Shift+Z Control+Y"
         disabled={!undo?.canRedo()}
         onClick={() => undo?.redo()}
       >

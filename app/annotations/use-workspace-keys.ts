@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect } from 'react'
 import type { AnnotationUndo } from '../../src/core/annotations/annotation-undo'
+import { shortcutKey } from '../platform/shortcut-key'
 
 interface WorkspaceKeys {
   editor: Editor | null
@@ -24,14 +25,18 @@ function keepsItsOwnUndo(target: EventTarget | null, article: HTMLElement | unde
   return target.isContentEditable || target.matches('input, textarea, select')
 }
 
-/** Keys that act on the whole workspace: annotation undo/redo, Escape to leave. */
+/**
+ * Keys that act on the whole workspace: annotation undo (Ctrl+Z) and redo (Ctrl+Shift+Z, or
+ * Ctrl+Y as on Windows), Escape to leave.
+ */
 export function useWorkspaceKeys({ editor, undo, editing, composing, onLeave }: WorkspaceKeys) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
+      const key = event.ctrlKey || event.metaKey ? shortcutKey(event) : null
+      if (key === 'z' || (key === 'y' && !event.shiftKey)) {
         if (editing || !undo || keepsItsOwnUndo(event.target, editor?.view.dom)) return
         event.preventDefault()
-        if (event.shiftKey) undo.redo()
+        if (key === 'y' || event.shiftKey) undo.redo()
         else undo.undo()
       } else if (event.key === 'Escape' && !composing) {
         if (event.target instanceof Element && event.target.closest('[data-testid="composer"]'))

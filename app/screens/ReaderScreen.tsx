@@ -25,6 +25,7 @@ import { useSeminarReading } from '../seminar/use-seminar-reading'
 import { deviceIdentity, type Identity } from '../state/identity'
 import { goTo, membershipAt, useMemberships } from '../state/memberships'
 import { membershipKey } from '../../src/core/seminar/membership'
+import { shortcutKey } from '../platform/shortcut-key'
 import { ReadingWorkspace } from './ReadingWorkspace'
 
 const SIDE_PANEL_ID = 'reader-side-panel'
@@ -118,7 +119,7 @@ export function ReaderScreen({ host }: { host: Host }) {
     // In the desktop app the Help menu's accelerator takes Ctrl+/ before the page sees it.
     if (shell) return
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === '/') {
+      if ((event.ctrlKey || event.metaKey) && shortcutKey(event) === '/') {
         event.preventDefault()
         showHelp('shortcuts')
       }

@@ -11,7 +11,7 @@ const SHORTCUTS = [
   ['Escape', 'shortcutEscape'],
   ['Alt+↓ / Alt+↑', 'shortcutNext'],
   ['Alt+Enter', 'shortcutFollowQuote'],
-  ['Ctrl+Z / Ctrl+Shift+Z', 'shortcutUndo'],
+  ['Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y', 'shortcutUndo'],
 ] as const
 
 interface HelpDialogProps {
