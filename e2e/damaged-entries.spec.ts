@@ -99,3 +99,33 @@ test('a reply whose comment was deleted is listed apart, and can be deleted', as
   await expect(detached).toHaveCount(0)
   await expect(page.getByTestId('annotation-list')).toContainText('No annotations yet')
 })
+
+test('a highlight that replies hang off shows them in a card of its own', async ({ page }) => {
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await reader.commentOn(ARABIC_PASSAGE, 'the question')
+  const card = reader.card('the question')
+  await card.getByRole('button', { name: 'Reply' }).click()
+  await card.getByLabel('Reply (Markdown)').fill('an answer')
+  await page.keyboard.press('Control+Enter')
+  await expect(card).toContainText('an answer')
+  const id = (await card.getAttribute('data-annotation-id'))!
+
+  // As an import may bring it, or a classmate's reply arriving after the comment was emptied.
+  const stored = await storedDocHolding(page, id)
+  const entry = entryFields(annotationEntries(stored.doc).get(id))
+  await appendChange(page, stored, (doc) =>
+    annotationEntries(doc).set(id, JSON.stringify({ ...entry, kind: 'highlight', body: '' })),
+  )
+  await page.reload()
+  await reader.waitForArticle()
+  await reader.highlight(id).scrollIntoViewIfNeeded()
+  const thread = page.locator(`[data-testid="comment-card"][data-annotation-id="${id}"]`)
+  await expect(thread).toContainText('an answer')
+  await expect(thread).not.toContainText('the question')
+
+  // Active, it is still the one card: the thread's, not a second highlight card beside it.
+  await reader.highlight(id).click()
+  await expect(thread).toHaveAttribute('data-active', 'true')
+  await expect(page.getByTestId('highlight-card')).toHaveCount(0)
+})

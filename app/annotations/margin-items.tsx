@@ -37,12 +37,23 @@ interface MarginContent {
   cancelDraft: () => void
 }
 
-/** What the margin shows: a card per anchored comment thread, the active highlight's, the draft. */
+/**
+ * A thread worth a card of its own: a comment's, or a highlight's that replies hang off (an
+ * import may bring one, and a classmate's reply may arrive after a comment was emptied).
+ */
+function hasDiscussion(thread: AnnotationThread): boolean {
+  return thread.root.kind === 'comment' || thread.replies.length > 0
+}
+
+/**
+ * What the margin shows: a card per anchored thread with a discussion, the active highlight's,
+ * the draft.
+ */
 export function marginItems(content: MarginContent): MarginItem[] {
-  const { threads, placements, activeId, activeHighlight, draft, actions } = content
+  const { threads, placements, activeId, draft, actions } = content
   const items: MarginItem[] = threads.flatMap((thread): MarginItem[] => {
     const placement = placements.get(thread.root.id)
-    if (thread.root.kind !== 'comment' || !placement) return []
+    if (!hasDiscussion(thread) || !placement) return []
     const id = thread.root.id
     return [
       {
@@ -67,6 +78,14 @@ export function marginItems(content: MarginContent): MarginItem[] {
       },
     ]
   })
+  // A highlight with replies already has its thread's card.
+  const activeHighlight =
+    content.activeHighlight &&
+    !threads.some(
+      (thread) => thread.root.id === content.activeHighlight?.id && hasDiscussion(thread),
+    )
+      ? content.activeHighlight
+      : undefined
   const highlightPlacement = activeHighlight && placements.get(activeHighlight.id)
   if (activeHighlight && highlightPlacement) {
     items.push({
