@@ -3,13 +3,11 @@ import { useEffect, useMemo, useState } from 'react'
 import type { LocalReading } from '../../src/collab/local-reading'
 import {
   anchoredNearScreen,
-  buildArticleTextIndex,
   resolveAnchors,
   type ArticleTextIndex,
   type TextWindow,
 } from '../../src/core/anchoring'
 import type { Annotation } from '../../src/core/annotations/annotation'
-import type { PMNode } from '../../src/core/article/article-doc'
 import { visibleRegion, type HighlightRange } from '../../src/editor/annotation-highlights'
 import { runWhenIdle } from '../platform/run-when-idle'
 
@@ -33,30 +31,10 @@ export interface Anchoring {
 }
 
 /** The article's text on screen, as offsets; null when the editor shows none of it. */
-function textOnScreen(editor: Editor, index: ArticleTextIndex): TextWindow | null {
+export function textOnScreen(editor: Editor, index: ArticleTextIndex): TextWindow | null {
   const region = visibleRegion(editor.view)
   if (!region) return null
   return { start: index.textOffsetAt(region.from), end: index.textOffsetAt(region.to, 'before') }
-}
-
-/** Counts document changes, so anchoring reruns after an edit of the article. */
-function useDocVersion(editor: Editor | null): number {
-  const [version, setVersion] = useState(0)
-  useEffect(() => {
-    if (!editor) return
-    let frame = 0
-    const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
-      if (!transaction.docChanged) return
-      cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => setVersion((value) => value + 1))
-    }
-    editor.on('transaction', onTransaction)
-    return () => {
-      cancelAnimationFrame(frame)
-      editor.off('transaction', onTransaction)
-    }
-  }, [editor])
-  return version
 }
 
 /**
@@ -74,20 +52,13 @@ const SCREEN_FIRST_FROM = 500
 export function useAnchoring(
   editor: Editor | null,
   reading: LocalReading,
+  index: ArticleTextIndex | null,
   annotations: readonly Annotation[],
   authorIndex: (userId: string) => number,
 ): Anchoring {
-  const docVersion = useDocVersion(editor)
   // Screen first only once, for the first anchoring of thousands: every later change (an edit, a
   // peer's comment) re-anchors them all in one pass, as before.
   const [phase, setPhase] = useState<'screen-first' | 'all'>('screen-first')
-
-  const index = useMemo(() => {
-    if (!editor || editor.isDestroyed) return null
-    // Re-read on every document change (docVersion), not only when the editor object changes.
-    void docVersion
-    return buildArticleTextIndex(editor.state.doc.toJSON() as PMNode)
-  }, [editor, docVersion])
 
   const anchoring = useMemo<Anchoring>(() => {
     if (!editor || editor.isDestroyed || !index) {

@@ -19,13 +19,15 @@ const UPGRADE_DELAY_MS = 5_000
 
 /**
  * The reader's annotation documents for the open article, opened and closed with it: alone,
- * their local documents; in a seminar, the synced ones with the classmates' beside them.
+ * their local documents; in a seminar, the synced ones with the classmates' beside them. They
+ * are opened once `mayOpen` (see useFirstScreenPreview).
  */
-export function useAnnotationSession(reading: LocalReading, identity: Identity) {
+export function useAnnotationSession(reading: LocalReading, identity: Identity, mayOpen = true) {
   const [session, setSession] = useState<AnnotationSession | null>(null)
   const [error, setError] = useState<unknown>(null)
 
   useEffect(() => {
+    if (!mayOpen) return
     let live = true
     let opened: AnnotationSession | null = null
     let cancelUpgrade = () => {}
@@ -39,8 +41,18 @@ export function useAnnotationSession(reading: LocalReading, identity: Identity) 
         if (live) {
           opened = value
           setSession(value)
-          // Once, for annotations saved by an older version: not in the way of the first screen.
-          cancelUpgrade = runWhenIdle(() => value.store.upgradeStoredEntries(), UPGRADE_DELAY_MS)
+          cancelUpgrade = runWhenIdle(() => {
+            // Once, for annotations saved by an older version: not in the way of the first screen.
+            value.store.upgradeStoredEntries()
+            // Stored with the whole state, the indexes let the next opening draw its first
+            // screen before reading the documents (use-first-screen-preview.ts): written now
+            // where there were none to trust, or a document was new.
+            void reading.firstScreen?.then((indexes) => {
+              if (!indexes || Object.values(indexes).some((stored) => stored.empty)) {
+                return value.flush()
+              }
+            })
+          }, UPGRADE_DELAY_MS)
         } else void value.close()
       },
       (reason: unknown) => live && setError(reason),
@@ -51,7 +63,7 @@ export function useAnnotationSession(reading: LocalReading, identity: Identity) 
       window.removeEventListener('pagehide', flush)
       void opened?.close()
     }
-  }, [reading, identity])
+  }, [reading, identity, mayOpen])
 
   return { session: session, error }
 }

@@ -27,6 +27,8 @@ import { SelectionMenu } from '../annotations/SelectionMenu'
 import { useAnchoring, type Placement } from '../annotations/use-anchoring'
 import { useAnnotationSession } from '../annotations/use-annotation-session'
 import { useAnnotations } from '../annotations/use-annotations'
+import { useArticleTextIndex } from '../annotations/use-article-text-index'
+import { useFirstScreenPreview } from '../annotations/use-first-screen-preview'
 import { DetachedReplies } from '../annotations/DetachedReplies'
 import { ownHighlightOf } from '../annotations/existing-highlight'
 import { useNotebookQuotes } from '../annotations/use-notebook-quotes'
@@ -65,10 +67,24 @@ export function ReadingWorkspace({
   const { t } = useTranslation()
   const preferences = usePreferences()
   const [editor, setEditor] = useState<Editor | null>(null)
-  const { session, error: sessionError } = useAnnotationSession(reading, identity)
+  const textIndex = useArticleTextIndex(editor)
+  const [sessionOpen, setSessionOpen] = useState(false)
+  const firstScreen = useFirstScreenPreview(
+    reading,
+    identity.userId,
+    editor,
+    textIndex,
+    sessionOpen,
+  )
+  const { session, error: sessionError } = useAnnotationSession(
+    reading,
+    identity,
+    firstScreen.settled,
+  )
+  if (session !== null && !sessionOpen) setSessionOpen(true)
   const seminar = useSeminarWorkspace(reading, session, editor)
   const annotations = useNamedAnnotations(
-    useAnnotations(session?.collection ?? null),
+    useAnnotations(session?.collection ?? firstScreen.collection),
     seminar.directory,
   )
   const outline = useOutline(editor)
@@ -86,7 +102,7 @@ export function ReadingWorkspace({
     (userId: string) => Math.max(0, authors.indexOf(userId)),
     [authors],
   )
-  const anchoring = useAnchoring(editor, reading, annotations, authorIndex)
+  const anchoring = useAnchoring(editor, reading, textIndex, annotations, authorIndex)
   const { threads, orphanedReplies } = useMemo(() => groupThreads(annotations), [annotations])
 
   useEffect(() => {

@@ -1,4 +1,13 @@
 import type { Browser } from '@playwright/test'
+import * as Y from 'yjs'
+import { indexRecords } from '../../src/collab/first-screen-store'
+import { AnnotationCollection } from '../../src/core/annotations/annotation-collection'
+import { annotationEntries } from '../../src/core/annotations/annotation-entry'
+import {
+  buildFirstScreenIndex,
+  threadSpans,
+  type BuiltFirstScreenIndex,
+} from '../../src/core/annotations/first-screen-index'
 import type { RunningServer } from '../../e2e/support/hamish-server'
 import type { ArticleDoc } from '../../src/core/article/article-doc'
 import { docName } from '../../src/core/seminar/doc-names'
@@ -12,16 +21,40 @@ import { storedDatabase } from './stored-database'
 /** What the reader's IndexedDB holds: the article, and with the seminar its class document. */
 export interface ReaderDocuments {
   readonly empty: readonly StoredDatabase[]
+  /** The class document as the app leaves it: its whole state, and its first-screen index. */
   readonly seminar: readonly StoredDatabase[]
+  /**
+   * The same without a first-screen index it can trust: as another window's write, or a version
+   * of the app before the index, leaves it.
+   */
+  readonly seminarUnindexed: readonly StoredDatabase[]
+}
+
+/** The key IndexedDB gives the first entry of a new store. */
+const FIRST_ENTRY_KEY = 1
+
+/** The class document's first-screen index, as the reader's session would store it. */
+function classIndex(update: Uint8Array): BuiltFirstScreenIndex {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, update)
+  const collection = new AnnotationCollection([
+    { doc, owner: BENCH_READER.userId, visibility: 'class' },
+  ])
+  const spans = threadSpans(collection.threads().threads)
+  collection.destroy()
+  return buildFirstScreenIndex(annotationEntries(doc).entries(), spans, FIRST_ENTRY_KEY)
 }
 
 export function readerDocuments(seminar: SyntheticSeminar): ReaderDocuments {
   const { seminarId } = seminar.article
   const article = storedDatabase(docName({ kind: 'article', seminarId }), [seminar.articleUpdate])
   const classDoc = docName({ kind: 'user', seminarId, userId: BENCH_READER.userId, scope: 'class' })
+  const classUpdate = mergedClassUpdate(seminar)
+  const index = Object.fromEntries(indexRecords(classIndex(classUpdate)))
   return {
     empty: [article],
-    seminar: [article, storedDatabase(classDoc, [mergedClassUpdate(seminar)])],
+    seminar: [article, storedDatabase(classDoc, [classUpdate], index)],
+    seminarUnindexed: [article, storedDatabase(classDoc, [classUpdate])],
   }
 }
 

@@ -67,6 +67,12 @@ function interpretation(summaries: readonly FigureSummary[]): string[] {
       `At issue 3’s own count, 5,000 annotations, a first visit is interactive in ${valueOf(atIssueCount)} (${formatRatio(atIssueCount.ratio)} the empty reader) and a returning reader in ${valueOf(atIssueCountReturning)} (${formatRatio(atIssueCountReturning.ratio)}).`,
     )
   }
+  const unindexed = bySummary(summaries, 'scale.open-issue-count-unindexed')
+  if (unindexed?.ratio != null && unindexed.measured) {
+    sentences.push(
+      `Those opens draw the first screen from the first-screen index the app keeps beside each of the reader’s documents, reading only the entries near the screen, and read the documents whole after it. Where the index cannot be trusted (another window wrote since, or the documents come from a version before it) the documents are read first, and a first visit takes ${valueOf(unindexed)} (${formatRatio(unindexed.ratio)}).`,
+    )
+  }
   const keystroke = bySummary(summaries, 'scale.keystroke-p50')
   const keystrokeTail = bySummary(summaries, 'scale.keystroke-p95')
   if (keystroke?.ratio != null && keystrokeTail?.ratio != null) {

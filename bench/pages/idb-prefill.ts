@@ -3,7 +3,7 @@ import type { PrefillApi, StoredDatabase } from './page-api'
 /*
  * Lays documents into IndexedDB exactly as y-indexeddb keeps them (node_modules/y-indexeddb):
  * one database per document name, version 1, an auto-increment object store `updates` holding
- * Yjs updates as Uint8Array values, and a `custom` store.
+ * Yjs updates as Uint8Array values (keys from 1), and a `custom` store.
  */
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -34,9 +34,11 @@ function fromBase64(text: string): Uint8Array {
 async function store(database: StoredDatabase): Promise<void> {
   const db = await openYIndexedDb(database.name)
   try {
-    const transaction = db.transaction('updates', 'readwrite')
+    const transaction = db.transaction(['updates', 'custom'], 'readwrite')
     const updates = transaction.objectStore('updates')
     for (const update of database.updates) updates.add(fromBase64(update))
+    const custom = transaction.objectStore('custom')
+    for (const [key, value] of Object.entries(database.custom ?? {})) custom.put(value, key)
     await new Promise<void>((resolve, reject) => {
       transaction.oncomplete = () => resolve()
       transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'))

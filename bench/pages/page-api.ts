@@ -46,6 +46,8 @@ export interface StoredDatabase {
   readonly name: string
   /** y-indexeddb `updates` entries, base64. */
   readonly updates: readonly string[]
+  /** Entries of its `custom` store, by key, as the app keeps them there. */
+  readonly custom?: Readonly<Record<string, unknown>>
 }
 
 export interface PrefillApi {

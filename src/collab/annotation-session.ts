@@ -3,6 +3,7 @@ import { VISIBILITIES } from '../core/annotations/annotation-store'
 import { AnnotationCollection } from '../core/annotations/annotation-collection'
 import { AnnotationStore } from '../core/annotations/annotation-store'
 import { AnnotationUndo } from '../core/annotations/annotation-undo'
+import { keepFirstScreenIndexes } from './first-screen-keeping'
 import type { LocalReading } from './local-reading'
 import { openMyDocuments, type DocumentOpener, type MyDocuments } from './my-documents'
 
@@ -44,6 +45,9 @@ export async function openAnnotationSession(
   const collection = new AnnotationCollection(
     VISIBILITIES.map((visibility) => ({ doc: docs[visibility], owner: reader.userId, visibility })),
   )
+  // Documents of this browser alone: a seminar's change with every peer's update, so their
+  // indexes would hardly ever be of the state stored.
+  const stopIndexing = openDoc ? () => {} : keepFirstScreenIndexes(mine, collection)
   return {
     store,
     undo,
@@ -51,6 +55,7 @@ export async function openAnnotationSession(
     notebookDoc: docs.private,
     flush: () => mine.flush(),
     close: async () => {
+      stopIndexing()
       undo.destroy()
       collection.destroy()
       store.destroy()

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { importArticle } from '../core/article'
-import { openAhead, openPersistedDocOrAhead } from './documents-ahead'
+import { abandonAhead, openAhead, openPersistedDocOrAhead } from './documents-ahead'
 import { openLocalReading } from './local-reading'
 import { myDocumentNames, openMyDocuments } from './my-documents'
 import { openPersistedDoc } from './persisted-doc'
@@ -76,14 +76,35 @@ describe('documents opened ahead', () => {
   })
 
   it('include the reader’s own, opened with the article and taken by their documents', async () => {
-    const opens = countOpens()
     const article = importArticle('Opened ahead\n\nIts only paragraph.', { format: 'txt' })
+    const first = await openLocalReading(article, { readerId: 'u-ahead' })
+    const names = myDocumentNames(first.seminarId, 'u-ahead')
+    await (await openMyDocuments(first.seminarId, 'u-ahead')).close()
+    await first.close()
+    // Stored without first-screen indexes (by another version, say): they open ahead.
+    for (const name of names) await store(name, 'no index')
+
+    const opens = countOpens()
     const reading = await openLocalReading(article, { readerId: 'u-ahead' })
-    const names = myDocumentNames(reading.seminarId, 'u-ahead')
-    expect(names.map((name) => opens.get(name))).toEqual([1, 1, 1])
+    expect(await reading.firstScreen).toBeNull()
+    // One look for the indexes, then the documents themselves.
+    expect(names.map((name) => opens.get(name))).toEqual([2, 2, 2])
 
     const mine = await openMyDocuments(reading.seminarId, 'u-ahead')
-    expect(names.map((name) => opens.get(name))).toEqual([1, 1, 1])
+    expect(names.map((name) => opens.get(name))).toEqual([2, 2, 2])
+    expect(mine.byVisibility.class.doc.getText('t').toString()).toBe('no index')
     await Promise.all([mine.close(), reading.close()])
+  })
+
+  it('are abandoned when a document can be drawn from its index, and opened anew when asked for', async () => {
+    const name = 'seminar:ahead-5:user:u1:class'
+    await store(name, 'stored before')
+    const opens = countOpens()
+    openAhead([name], 60_000)
+    abandonAhead([name])
+    const opened = await openPersistedDocOrAhead(name)
+    expect(opens.get(name)).toBe(2)
+    expect(opened.doc.getText('t').toString()).toBe('stored before')
+    await opened.close()
   })
 })

@@ -10,7 +10,8 @@ import {
   seedArticleOnce,
   type ArticleDocMeta,
 } from './article-seed'
-import { openAhead } from './documents-ahead'
+import { abandonAhead, openAhead } from './documents-ahead'
+import { readMyIndexes, type MyIndexes } from './first-screen-preview'
 import { myDocumentNames } from './my-documents'
 import { openPersistedDoc, type LocalDoc } from './persisted-doc'
 
@@ -21,6 +22,12 @@ export interface LocalReading {
   readonly doc: Y.Doc
   readonly fragment: Y.XmlFragment
   readonly meta: ArticleDocMeta
+  /**
+   * The first-screen indexes of the reader's own documents, read as the article opens: null
+   * when they cannot be trusted (then the documents themselves are opened ahead instead).
+   * Absent where the documents are not this browser's alone (a seminar).
+   */
+  readonly firstScreen?: Promise<MyIndexes | null>
   /** Writes everything to IndexedDB now (before the window closes, say). */
   flush(): Promise<void>
   close(): Promise<void>
@@ -59,7 +66,9 @@ export async function openLocalReading(
   // Asked for before the reader's own documents: IndexedDB answers in the order it is asked, and
   // the article is what the reader sees first.
   const opening = openSeededArticle(name, article, hash, options.locks)
-  if (options.readerId) openAhead(myDocumentNames(seminarId, options.readerId), UNCLAIMED_FOR_MS)
+  const firstScreen = options.readerId
+    ? readIndexesElseOpenAhead(seminarId, options.readerId)
+    : undefined
   const stored = await opening
 
   const meta = readArticleDocMeta(stored.doc)
@@ -73,9 +82,32 @@ export async function openLocalReading(
     doc: stored.doc,
     fragment: articleFragment(stored.doc),
     meta,
+    ...(firstScreen && { firstScreen }),
     flush: stored.flush,
     close: stored.close,
   }
+}
+
+/**
+ * Where the article opens (its top), as offsets into its text: the index buckets read with the
+ * indexes are those that reach into it. About two screens of text; a taller screen has the rest
+ * read once the article is laid out.
+ */
+const ARTICLE_OPENS_AT = { start: 0, end: 4_000 }
+
+/**
+ * The reader's first-screen indexes. Their documents start opening ahead too, asked for after
+ * the indexes (so those are answered first), and are abandoned before they decode anything when
+ * the indexes can be trusted: then they open once the first screen is drawn.
+ */
+function readIndexesElseOpenAhead(seminarId: string, readerId: string): Promise<MyIndexes | null> {
+  const names = myDocumentNames(seminarId, readerId)
+  const reading = readMyIndexes(seminarId, readerId, ARTICLE_OPENS_AT)
+  openAhead(names, UNCLAIMED_FOR_MS)
+  void reading.then((indexes) => {
+    if (indexes) abandonAhead(names)
+  })
+  return reading
 }
 
 /**

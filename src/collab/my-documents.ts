@@ -20,7 +20,8 @@ export interface MyDocuments {
 /** Opens a document by name: from IndexedDB alone, or also synced with a seminar server. */
 export type DocumentOpener = (name: string) => Promise<PersistedDoc>
 
-const myDocumentName = (seminarId: string, userId: string, visibility: Visibility) =>
+/** The name of the user's document for one audience. */
+export const myDocumentName = (seminarId: string, userId: string, visibility: Visibility) =>
   docName({ kind: 'user', seminarId, userId, scope: SCOPE_OF_VISIBILITY[visibility] })
 
 /** The names of the documents `openMyDocuments` opens. */

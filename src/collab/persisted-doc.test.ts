@@ -276,3 +276,25 @@ describe('a persisted document IndexedDB will not write', () => {
     expect(await storedAnnotations(name)).toEqual({ a1: 'kept' })
   })
 })
+
+describe('an opening abandoned before the store answers', () => {
+  it('rejects and decodes nothing of what is stored', async () => {
+    const name = 'seminar:test:abandoned'
+    const stored = await openPersistedDoc(name)
+    stored.doc.getText('t').insert(0, 'kept in the store')
+    await stored.close()
+
+    const abandon = new AbortController()
+    const doc = new Y.Doc()
+    const opening = openPersistedDoc(name, doc, new LocalWrites(), abandon.signal)
+    abandon.abort()
+    await expect(opening).rejects.toThrow(/abandoned/)
+    // Long enough for the store's answer to have arrived, had anything waited for it.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(doc.getText('t').toString()).toBe('')
+
+    const reopened = await openPersistedDoc(name)
+    expect(reopened.doc.getText('t').toString()).toBe('kept in the store')
+    await reopened.close()
+  })
+})

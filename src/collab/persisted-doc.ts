@@ -17,13 +17,25 @@ export interface PersistedDoc {
    * them (see `LocalWrites`); the promise does not wait for that.
    */
   close(): Promise<void>
+  /** See `LocalDoc`; documents kept elsewhere keep no summary. */
+  keepSummary?(prefix: string, describe: DescribeState): void
 }
 
 /** A document kept in this browser's IndexedDB alone, which other windows may write too. */
 export interface LocalDoc extends PersistedDoc {
   /** Loads what other windows have stored since this one read it. */
   refresh(): Promise<void>
+  /**
+   * From now on, each whole state written (`flush`, `close`, a compaction) has `describe`'s
+   * summary of it stored beside it, in the same transaction: records of the `custom` store, whose
+   * keys start with `prefix` and replace those that did. A summary that cannot be made is
+   * deleted, not kept stale.
+   */
+  keepSummary(prefix: string, describe: DescribeState): void
 }
+
+/** A summary of a document's state, as records, given the key of the state's own entry. */
+export type DescribeState = (entryKey: number) => Iterable<readonly [string, unknown]>
 
 /**
  * The browser would not open IndexedDB, where every document is kept: storage switched off for
@@ -42,16 +54,18 @@ export class LocalStorageUnavailableError extends Error {
 
 /**
  * Opens a document from IndexedDB; resolves once what was stored has been loaded into it, and
- * rejects with `LocalStorageUnavailableError` when IndexedDB will not open it. Writes that fail
- * later (a full disk) are reported to `writes`.
+ * rejects with `LocalStorageUnavailableError` when IndexedDB will not open it, or with an
+ * `AbortError` when `signal` aborts it first. Writes that fail later (a full disk) are reported
+ * to `writes`.
  */
 export async function openPersistedDoc(
   name: string,
   doc: Y.Doc = new Y.Doc(),
   writes: LocalWrites = localWrites,
+  signal?: AbortSignal,
 ): Promise<LocalDoc> {
   const persistence = new IndexeddbPersistence(name, doc)
-  const changedMeanwhile = await loadedWithoutEcho(persistence)
+  const changedMeanwhile = await loadedWithoutEcho(persistence, signal)
   const updates = new UpdateBatches(persistence, writes)
   if (changedMeanwhile) await updates.writeWhole({ changed: true })
   let closed = false
@@ -62,6 +76,7 @@ export async function openPersistedDoc(
     refresh: async () => {
       if (!closed) await fetchUpdates(persistence)
     },
+    keepSummary: (prefix, describe) => updates.keepSummary({ prefix, describe }),
     close: async () => {
       if (closed) return
       closed = true
@@ -88,7 +103,10 @@ export async function openPersistedDoc(
  * has ended), and a change made to the document meanwhile is stored with the whole state then
  * (the caller is told of one).
  */
-async function loadedWithoutEcho(persistence: IndexeddbPersistence): Promise<boolean> {
+async function loadedWithoutEcho(
+  persistence: IndexeddbPersistence,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
   const { doc } = persistence
   let changedMeanwhile = false
   const noteChange = (transaction: Y.Transaction) => {
@@ -96,9 +114,21 @@ async function loadedWithoutEcho(persistence: IndexeddbPersistence): Promise<boo
   }
   doc.off('update', persistence._storeUpdate)
   doc.on('afterTransaction', noteChange)
+  // Abandoned before the store answers, y-indexeddb (destroyed) leaves what it reads unapplied:
+  // nothing is decoded.
+  let abandon = () => {}
+  const abandoned = new Promise<never>((_, reject) => {
+    abandon = () => {
+      persistence.destroy().catch(() => {})
+      reject(new DOMException(`Opening ${persistence.name} was abandoned`, 'AbortError'))
+    }
+  })
+  if (signal?.aborted) abandon()
+  signal?.addEventListener('abort', abandon, { once: true })
   try {
-    await Promise.race([persistence.whenSynced, failureToOpen(persistence)])
+    await Promise.race([persistence.whenSynced, failureToOpen(persistence), abandoned])
   } finally {
+    signal?.removeEventListener('abort', abandon)
     doc.off('afterTransaction', noteChange)
   }
   return changedMeanwhile
@@ -147,6 +177,7 @@ class UpdateBatches implements UnsavedDoc {
   private wholeAgain = false
   private onSaved: (() => void) | null = null
   private compaction: ReturnType<typeof setTimeout> | null = null
+  private summary: StateSummary | null = null
 
   constructor(
     private readonly persistence: IndexeddbPersistence,
@@ -173,13 +204,21 @@ class UpdateBatches implements UnsavedDoc {
       return this.writingWhole
     }
     const through = this.changes
-    this.writingWhole = this.settle(storeWholeState(this.persistence), through, true).then(() => {
+    this.writingWhole = this.settle(
+      storeWholeState(this.persistence, this.summary),
+      through,
+      true,
+    ).then(() => {
       this.writingWhole = null
       if (!this.wholeAgain) return
       this.wholeAgain = false
       return this.writeWhole()
     })
     return this.writingWhole
+  }
+
+  keepSummary(summary: StateSummary): void {
+    this.summary = summary
   }
 
   /** Retries come through here (`UnsavedDoc`). */
@@ -246,30 +285,75 @@ function appendUpdate(persistence: IndexeddbPersistence, update: Uint8Array): Pr
   if (!db) return Promise.reject(new Error(`${persistence.name} is not open`))
   return committed(
     () => db.transaction(UPDATES, 'readwrite'),
-    (store) => store.add(update),
+    (transaction) => transaction.objectStore(UPDATES).add(update),
   )
+}
+
+/** What `keepSummary` stores beside each whole state. */
+interface StateSummary {
+  readonly prefix: string
+  readonly describe: DescribeState
 }
 
 /**
- * y-indexeddb's `storeState`, followed to its commit: loads what other windows stored (so the
- * whole state holds it before the entries it merges are dropped), then writes the whole state
- * as one entry in the same transaction.
+ * y-indexeddb's `storeState`, followed to its commit, in one transaction: loads what other
+ * windows stored (so the whole state holds it before the entries it merges are dropped), writes
+ * the whole state as one entry, drops the rest, and stores the state's summary if one is kept.
  */
-async function storeWholeState(persistence: IndexeddbPersistence): Promise<void> {
-  const store = await fetchUpdates(persistence)
-  const upTo = persistence._dbref
-  await committed(
-    () => store.transaction,
-    (updates) => {
-      updates.add(Y.encodeStateAsUpdate(persistence.doc))
-      updates.delete(IDBKeyRange.upperBound(upTo, true))
+function storeWholeState(
+  persistence: IndexeddbPersistence,
+  summary: StateSummary | null,
+): Promise<void> {
+  const db = persistence.db
+  if (!db) return Promise.reject(new Error(`${persistence.name} is not open`))
+  const { doc } = persistence
+  // y-indexeddb makes both stores; a database made otherwise keeps its state without a summary.
+  const summarised = summary && db.objectStoreNames.contains(CUSTOM) ? summary : null
+  return committed(
+    () => db.transaction(summarised ? [UPDATES, CUSTOM] : [UPDATES], 'readwrite'),
+    (transaction) => {
+      const updates = transaction.objectStore(UPDATES)
+      const newer = updates.getAll(IDBKeyRange.lowerBound(persistence._dbref))
+      newer.onsuccess = () => {
+        const stored = newer.result as Uint8Array[]
+        if (stored.length > 0) {
+          const apply = () => stored.forEach((update) => Y.applyUpdate(doc, update))
+          Y.transact(doc, apply, persistence, false)
+        }
+        const added = updates.add(Y.encodeStateAsUpdate(doc))
+        added.onsuccess = () => {
+          const entryKey = added.result as number
+          updates.delete(IDBKeyRange.upperBound(entryKey, true))
+          // Read from after it next time: it holds nothing this document lacks.
+          persistence._dbref = entryKey + 1
+          if (summarised) storeSummary(transaction.objectStore(CUSTOM), summarised, entryKey)
+        }
+      }
     },
-  )
-  // The whole state is all the transaction left (it saw every entry before it).
-  persistence._dbsize = 1
+  ).then(() => {
+    // The whole state is all the transaction left (it saw every entry before it).
+    persistence._dbsize = 1
+  })
+}
+
+function storeSummary(custom: IDBObjectStore, summary: StateSummary, entryKey: number): void {
+  const { prefix } = summary
+  custom.delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`))
+  let records: (readonly [string, unknown])[]
+  try {
+    records = [...summary.describe(entryKey)]
+    const stray = records.find(([key]) => !key.startsWith(prefix))
+    if (stray) throw new Error(`${stray[0]} is not a key under ${prefix}`)
+  } catch (error) {
+    // The state matters, its summary does not: one that cannot be made is not kept stale.
+    console.warn(`No summary under ${prefix} could be made`, error)
+    return
+  }
+  for (const [key, value] of records) custom.put(value, key)
 }
 
 const UPDATES = 'updates'
+const CUSTOM = 'custom'
 
 /**
  * Makes `write`'s requests in the transaction and resolves once it commits; rejects with why
@@ -277,7 +361,7 @@ const UPDATES = 'updates'
  */
 function committed(
   transaction: () => IDBTransaction,
-  write: (store: IDBObjectStore) => void,
+  write: (transaction: IDBTransaction) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let failedRequest: DOMException | null = null
@@ -291,7 +375,7 @@ function committed(
         reject(opened.error ?? failedRequest ?? new DOMException('Write aborted', 'AbortError')),
       )
       try {
-        write(opened.objectStore(UPDATES))
+        write(opened)
       } catch (error) {
         // Nothing half-written is committed (it may be over already, and then has nothing).
         try {

@@ -1,0 +1,125 @@
+import { z } from 'zod'
+import type { AnnotationThread } from './annotation-threads'
+
+/**
+ * What a reader's annotation document holds, sorted by where in the article each entry sits, so
+ * that opening the article can draw the screen's highlights and cards from the few entries near
+ * it instead of decoding the whole document first (a class of 5,000 annotations took ~300 ms to
+ * decode and read, before anything could be drawn: docs/benchmarks.md, Scale).
+ *
+ * It is kept beside the document's state in IndexedDB, written in the same transaction as that
+ * state, and read only while it describes exactly what is stored (collab/first-screen-store.ts).
+ * The entries are the stored JSON texts, read through the same validation as the document's.
+ */
+
+/** A stretch of the article's plain text, as offsets into it. */
+export interface TextSpan {
+  readonly start: number
+  readonly end: number
+}
+
+/** How many entries share one record: only the buckets near the screen are read and parsed. */
+const ENTRIES_PER_BUCKET = 32
+
+const BucketSpan = z.object({
+  /** The least start and the greatest end of its entries' passages. */
+  start: z.number(),
+  end: z.number(),
+})
+
+export const FIRST_SCREEN_INDEX_FORMAT = 1
+
+/** What is read first: the state it describes, and where each bucket's entries lie. */
+export const FirstScreenIndex = z.object({
+  format: z.literal(FIRST_SCREEN_INDEX_FORMAT),
+  /** The IndexedDB key of the stored state it describes. */
+  entryKey: z.number(),
+  buckets: z.array(BucketSpan),
+})
+export type FirstScreenIndex = z.infer<typeof FirstScreenIndex>
+
+/** An index as written: its head, and each bucket's entries as the JSON text of `[id, text][]`. */
+export interface BuiltFirstScreenIndex {
+  readonly head: FirstScreenIndex
+  readonly buckets: readonly string[]
+}
+
+const BucketEntries = z.array(z.tuple([z.string(), z.string()]))
+
+/**
+ * Where each annotation's passage lies, by the offsets it recorded when it was made; a reply
+ * lies where its thread does.
+ */
+export function threadSpans(threads: readonly AnnotationThread[]): Map<string, TextSpan> {
+  const spans = new Map<string, TextSpan>()
+  for (const { root, replies } of threads) {
+    const position = root.anchor?.position
+    if (!position) continue
+    spans.set(root.id, position)
+    for (const reply of replies) spans.set(reply.id, position)
+  }
+  return spans
+}
+
+/**
+ * The index of one document's entries. Entries with no span (unreadable ones, replies whose
+ * thread is nowhere to be seen, entries not stored as text) are left out: the first screen is
+ * drawn without them, and the whole document, read next, has them.
+ */
+export function buildFirstScreenIndex(
+  entries: Iterable<readonly [string, unknown]>,
+  spans: ReadonlyMap<string, TextSpan>,
+  entryKey: number,
+): BuiltFirstScreenIndex {
+  const placed: { id: string; text: string; span: TextSpan }[] = []
+  for (const [id, value] of entries) {
+    const span = spans.get(id)
+    if (span && typeof value === 'string') placed.push({ id, text: value, span })
+  }
+  placed.sort((a, b) => a.span.start - b.span.start)
+  const spansOfBuckets: TextSpan[] = []
+  const buckets: string[] = []
+  for (let from = 0; from < placed.length; from += ENTRIES_PER_BUCKET) {
+    const members = placed.slice(from, from + ENTRIES_PER_BUCKET)
+    spansOfBuckets.push({
+      start: members[0]!.span.start,
+      end: Math.max(...members.map(({ span }) => span.end)),
+    })
+    buckets.push(JSON.stringify(members.map(({ id, text }) => [id, text])))
+  }
+  return {
+    head: { format: FIRST_SCREEN_INDEX_FORMAT, entryKey, buckets: spansOfBuckets },
+    buckets,
+  }
+}
+
+/** The stored head of an index, or null when it is not one this version can read. */
+export function readFirstScreenIndex(value: unknown): FirstScreenIndex | null {
+  const parsed = FirstScreenIndex.safeParse(value)
+  return parsed.success ? parsed.data : null
+}
+
+/** The buckets whose entries reach into `window`, by number. */
+export function bucketsNear(index: FirstScreenIndex, window: TextSpan): number[] {
+  const near: number[] = []
+  index.buckets.forEach((bucket, i) => {
+    if (bucket.start <= window.end && bucket.end >= window.start) near.push(i)
+  })
+  return near
+}
+
+/**
+ * A stored bucket's entries, as `[id, stored text]`; null when it does not hold what an index
+ * writes (then the index is not to be trusted).
+ */
+export function readBucket(stored: unknown): (readonly [string, string])[] | null {
+  if (typeof stored !== 'string') return null
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(stored)
+  } catch {
+    return null
+  }
+  const entries = BucketEntries.safeParse(parsed)
+  return entries.success ? entries.data : null
+}
