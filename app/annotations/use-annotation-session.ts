@@ -36,24 +36,32 @@ export function useAnnotationSession(reading: LocalReading, identity: Identity, 
     const opening = isSeminarReading(reading)
       ? openSeminarSession(reading)
       : openAnnotationSession(reading, identity)
+    const shown = (value: AnnotationSession) => {
+      setSession(value)
+      cancelUpgrade = runWhenIdle(() => {
+        // Once, for annotations saved by an older version: not in the way of the first screen.
+        value.store.upgradeStoredEntries()
+        // Stored with the whole state, the indexes let the next opening draw its first screen
+        // before reading the documents (use-first-screen-preview.ts): written now where there
+        // were none to trust, or a document was new.
+        void reading.firstScreen?.then((indexes) => {
+          if (!indexes || Object.values(indexes).some((stored) => stored.empty)) {
+            return value.flush()
+          }
+        })
+      }, UPGRADE_DELAY_MS)
+    }
     opening.then(
       (value) => {
-        if (live) {
-          opened = value
-          setSession(value)
-          cancelUpgrade = runWhenIdle(() => {
-            // Once, for annotations saved by an older version: not in the way of the first screen.
-            value.store.upgradeStoredEntries()
-            // Stored with the whole state, the indexes let the next opening draw its first
-            // screen before reading the documents (use-first-screen-preview.ts): written now
-            // where there were none to trust, or a document was new.
-            void reading.firstScreen?.then((indexes) => {
-              if (!indexes || Object.values(indexes).some((stored) => stored.empty)) {
-                return value.flush()
-              }
-            })
-          }, UPGRADE_DELAY_MS)
-        } else void value.close()
+        if (!live) return void value.close()
+        opened = value
+        // Decoding the documents took a task; reading thousands of entries takes another and
+        // drawing them a third, so that a click or a scroll is not kept waiting for all three.
+        inNextTask(() => {
+          if (!live) return
+          value.collection.all()
+          inNextTask(() => live && shown(value))
+        })
       },
       (reason: unknown) => live && setError(reason),
     )
@@ -66,4 +74,8 @@ export function useAnnotationSession(reading: LocalReading, identity: Identity, 
   }, [reading, identity, mayOpen])
 
   return { session: session, error }
+}
+
+function inNextTask(run: () => void): void {
+  setTimeout(run, 0)
 }
