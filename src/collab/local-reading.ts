@@ -24,7 +24,7 @@ export interface LocalReading {
   readonly meta: ArticleDocMeta
   /**
    * The first-screen indexes of the reader's own documents, read as the article opens: null
-   * when they cannot be trusted (then the documents themselves are opened ahead instead).
+   * when they cannot be trusted (then the documents are read whole before anything is drawn).
    * Absent where the documents are not this browser's alone (a seminar).
    */
   readonly firstScreen?: Promise<MyIndexes | null>
@@ -67,7 +67,7 @@ export async function openLocalReading(
   // the article is what the reader sees first.
   const opening = openSeededArticle(name, article, hash, options.locks)
   const firstScreen = options.readerId
-    ? readIndexesElseOpenAhead(seminarId, options.readerId)
+    ? readIndexesAndOpenAhead(seminarId, options.readerId)
     : undefined
   const stored = await opening
 
@@ -100,7 +100,7 @@ const ARTICLE_OPENS_AT = { start: 0, end: 4_000 }
  * the indexes (so those are answered first), and are abandoned before they decode anything when
  * the indexes can be trusted: then they open once the first screen is drawn.
  */
-function readIndexesElseOpenAhead(seminarId: string, readerId: string): Promise<MyIndexes | null> {
+function readIndexesAndOpenAhead(seminarId: string, readerId: string): Promise<MyIndexes | null> {
   const names = myDocumentNames(seminarId, readerId)
   const reading = readMyIndexes(seminarId, readerId, ARTICLE_OPENS_AT)
   openAhead(names, UNCLAIMED_FOR_MS)
