@@ -1,13 +1,8 @@
 import type { Browser } from '@playwright/test'
 import * as Y from 'yjs'
-import { indexRecords } from '../../src/collab/first-screen-store'
+import { documentIndexRecords } from '../../src/collab/first-screen-keeping'
 import { AnnotationCollection } from '../../src/core/annotations/annotation-collection'
-import { annotationEntries } from '../../src/core/annotations/annotation-entry'
-import {
-  buildFirstScreenIndex,
-  threadSpans,
-  type BuiltFirstScreenIndex,
-} from '../../src/core/annotations/first-screen-index'
+import { threadSpans } from '../../src/core/annotations/first-screen-index'
 import type { RunningServer } from '../../e2e/support/hamish-server'
 import type { ArticleDoc } from '../../src/core/article/article-doc'
 import { docName } from '../../src/core/seminar/doc-names'
@@ -34,7 +29,7 @@ export interface ReaderDocuments {
 const FIRST_ENTRY_KEY = 1
 
 /** The class document's first-screen index, as the reader's session would store it. */
-function classIndex(update: Uint8Array): BuiltFirstScreenIndex {
+function classIndex(update: Uint8Array): [string, unknown][] {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, update)
   const collection = new AnnotationCollection([
@@ -42,7 +37,7 @@ function classIndex(update: Uint8Array): BuiltFirstScreenIndex {
   ])
   const spans = threadSpans(collection.threads().threads)
   collection.destroy()
-  return buildFirstScreenIndex(annotationEntries(doc).entries(), spans, FIRST_ENTRY_KEY)
+  return documentIndexRecords(doc, spans, FIRST_ENTRY_KEY)
 }
 
 export function readerDocuments(seminar: SyntheticSeminar): ReaderDocuments {
@@ -50,7 +45,7 @@ export function readerDocuments(seminar: SyntheticSeminar): ReaderDocuments {
   const article = storedDatabase(docName({ kind: 'article', seminarId }), [seminar.articleUpdate])
   const classDoc = docName({ kind: 'user', seminarId, userId: BENCH_READER.userId, scope: 'class' })
   const classUpdate = mergedClassUpdate(seminar)
-  const index = Object.fromEntries(indexRecords(classIndex(classUpdate)))
+  const index = Object.fromEntries(classIndex(classUpdate))
   return {
     empty: [article],
     seminar: [article, storedDatabase(classDoc, [classUpdate], index)],

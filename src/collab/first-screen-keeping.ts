@@ -1,8 +1,25 @@
+import type * as Y from 'yjs'
 import type { AnnotationCollection } from '../core/annotations/annotation-collection'
 import { annotationEntries } from '../core/annotations/annotation-entry'
-import { buildFirstScreenIndex, threadSpans } from '../core/annotations/first-screen-index'
+import {
+  buildFirstScreenIndex,
+  threadSpans,
+  type TextSpan,
+} from '../core/annotations/first-screen-index'
 import { FIRST_SCREEN_INDEX_KEY, indexRecords } from './first-screen-store'
 import type { MyDocuments } from './my-documents'
+
+/**
+ * The records of a document's first-screen index, as `keepSummary` stores them beside its state
+ * (stored under `entryKey`), its entries placed by `spans`.
+ */
+export function documentIndexRecords(
+  doc: Y.Doc,
+  spans: ReadonlyMap<string, TextSpan>,
+  entryKey: number,
+): [string, unknown][] {
+  return indexRecords(buildFirstScreenIndex(annotationEntries(doc).entries(), spans, entryKey))
+}
 
 /**
  * How long a document is left unchanged before it is written whole with its index. Until then
@@ -26,9 +43,7 @@ export function keepFirstScreenIndexes(
   const stops = Object.values(mine.byVisibility).map((stored) => {
     if (!stored.keepSummary) return () => {}
     stored.keepSummary(FIRST_SCREEN_INDEX_KEY, (entryKey) =>
-      indexRecords(
-        buildFirstScreenIndex(annotationEntries(stored.doc).entries(), spans(), entryKey),
-      ),
+      documentIndexRecords(stored.doc, spans(), entryKey),
     )
     let timer: ReturnType<typeof setTimeout> | undefined
     const rewriteWhenQuiet = () => {

@@ -5,10 +5,11 @@ import type { Annotation } from '../core/annotations/annotation'
 import { AnnotationCollection } from '../core/annotations/annotation-collection'
 import { annotationEntries } from '../core/annotations/annotation-entry'
 import { anchorOn } from '../core/annotations/annotation-test-support'
-import { buildFirstScreenIndex, type TextSpan } from '../core/annotations/first-screen-index'
+import type { TextSpan } from '../core/annotations/first-screen-index'
 import { openAnnotationSession, type AnnotationSession } from './annotation-session'
 import { previewNear, readMyIndexes, type FirstScreenPreview } from './first-screen-preview'
-import { FIRST_SCREEN_INDEX_KEY, indexRecords } from './first-screen-store'
+import { documentIndexRecords } from './first-screen-keeping'
+import { FIRST_SCREEN_INDEX_KEY } from './first-screen-store'
 import { LocalWrites } from './local-writes'
 import { myDocumentName } from './my-documents'
 import { openPersistedDoc } from './persisted-doc'
@@ -273,15 +274,13 @@ describe('a first-screen preview', () => {
     // Written with an index that places the forged entry too, as another version might.
     const stored = await openPersistedDoc(name, new Y.Doc(), new LocalWrites())
     stored.keepSummary(FIRST_SCREEN_INDEX_KEY, (entryKey) =>
-      indexRecords(
-        buildFirstScreenIndex(
-          annotationEntries(stored.doc).entries(),
-          new Map([
-            ['genuine', { start: 10, end: 20 }],
-            ['forged', { start: 15, end: 25 }],
-          ]),
-          entryKey,
-        ),
+      documentIndexRecords(
+        stored.doc,
+        new Map([
+          ['genuine', { start: 10, end: 20 }],
+          ['forged', { start: 15, end: 25 }],
+        ]),
+        entryKey,
       ),
     )
     const entries = annotationEntries(stored.doc)

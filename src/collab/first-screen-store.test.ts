@@ -5,11 +5,11 @@ import * as Y from 'yjs'
 import { annotationEntries } from '../core/annotations/annotation-entry'
 import {
   FIRST_SCREEN_INDEX_FORMAT,
-  buildFirstScreenIndex,
   readBucket,
   type TextSpan,
 } from '../core/annotations/first-screen-index'
-import { FIRST_SCREEN_INDEX_KEY, indexRecords, readStoredIndex } from './first-screen-store'
+import { documentIndexRecords } from './first-screen-keeping'
+import { FIRST_SCREEN_INDEX_KEY, readStoredIndex } from './first-screen-store'
 import { LocalWrites } from './local-writes'
 import { openPersistedDoc, type LocalDoc } from './persisted-doc'
 
@@ -30,7 +30,7 @@ async function openIndexed(name: string, count: number): Promise<LocalDoc> {
       const start = startOf(Number(id.slice(1)))
       spans.set(id, { start, end: start + PASSAGE })
     }
-    return indexRecords(buildFirstScreenIndex(entries.entries(), spans, entryKey))
+    return documentIndexRecords(stored.doc, spans, entryKey)
   })
   fill(stored.doc, 0, count)
   return stored
