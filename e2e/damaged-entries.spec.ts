@@ -76,9 +76,7 @@ test('a reply whose comment was deleted is listed apart, and can be deleted', as
   await reader.open(server.url)
   await reader.commentOn(ARABIC_PASSAGE, 'soon deleted')
   const card = reader.card('soon deleted')
-  await card.getByRole('button', { name: 'Reply' }).click()
-  await card.getByLabel('Reply (Markdown)').fill('a reply left behind')
-  await page.keyboard.press('Control+Enter')
+  await reader.replyTo('soon deleted', 'a reply left behind')
   await expect(card).toContainText('a reply left behind')
   await card
     .locator('.annotation-entry[data-kind="comment"]')
@@ -105,9 +103,7 @@ test('a highlight that replies hang off shows them in a card of its own', async 
   await reader.open(server.url)
   await reader.commentOn(ARABIC_PASSAGE, 'the question')
   const card = reader.card('the question')
-  await card.getByRole('button', { name: 'Reply' }).click()
-  await card.getByLabel('Reply (Markdown)').fill('an answer')
-  await page.keyboard.press('Control+Enter')
+  await reader.replyTo('the question', 'an answer')
   await expect(card).toContainText('an answer')
   const id = (await card.getAttribute('data-annotation-id'))!
 

@@ -63,9 +63,7 @@ test('a reopened article draws its first screen from the index, the same as from
   await reader.commentOn(ON_THE_FIRST_SCREEN, 'drawn from the index')
   const card = reader.card('drawn from the index')
   const id = (await card.getAttribute('data-annotation-id'))!
-  await card.getByRole('button', { name: 'Reply' }).click()
-  await card.getByLabel('Reply (Markdown)').fill('its reply')
-  await page.keyboard.press('Control+Enter')
+  await reader.replyTo('drawn from the index', 'its reply')
   await expect(card).toContainText('its reply')
   await page.getByTestId('tab-annotations').click()
   await expect.poll(() => classIndexWritten(page)).toBe(true)

@@ -81,6 +81,14 @@ export class ReaderPage {
     await this.page.keyboard.press('Control+Enter')
   }
 
+  /** Replies to the comment whose card shows `comment` (its Reply button, then Mod+Enter). */
+  async replyTo(comment: string, body: string): Promise<void> {
+    const card = this.card(comment)
+    await card.getByRole('button', { name: 'Reply' }).click()
+    await card.getByLabel('Reply (Markdown)').fill(body)
+    await this.page.keyboard.press('Control+Enter')
+  }
+
   /** Export… › Import annotations…: the import dialog, open. */
   async openImportDialog(): Promise<Locator> {
     await this.toolbar.getByRole('button', { name: 'Export…' }).click()
