@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import type { AnnotationCollection } from '../core/annotations/annotation-collection'
 import { annotationEntries } from '../core/annotations/annotation-entry'
+import type { AnnotationThread } from '../core/annotations/annotation-threads'
 import {
   buildFirstScreenIndex,
   threadSpans,
@@ -39,7 +40,13 @@ export function keepFirstScreenIndexes(
   collection: AnnotationCollection,
   quietMs = INDEX_AFTER_QUIET_MS,
 ): () => void {
-  let spans = () => threadSpans(collection.threads().threads)
+  // One placing serves the three documents a flush writes, until the annotations change.
+  let placed: { threads: readonly AnnotationThread[]; spans: Map<string, TextSpan> } | null = null
+  let spans = () => {
+    const { threads } = collection.threads()
+    if (placed?.threads !== threads) placed = { threads, spans: threadSpans(threads) }
+    return placed.spans
+  }
   const stops = Object.values(mine.byVisibility).map((stored) => {
     if (!stored.keepSummary) return () => {}
     stored.keepSummary(FIRST_SCREEN_INDEX_KEY, (entryKey) =>
