@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { Annotation } from '../core/annotations/annotation'
 import { AnnotationCollection } from '../core/annotations/annotation-collection'
@@ -9,7 +9,7 @@ import type { TextSpan } from '../core/annotations/first-screen-index'
 import { openAnnotationSession, type AnnotationSession } from './annotation-session'
 import { previewNear, readMyIndexes, type FirstScreenPreview } from './first-screen-preview'
 import { documentIndexRecords } from './first-screen-keeping'
-import { FIRST_SCREEN_INDEX_KEY } from './first-screen-store'
+import { FIRST_SCREEN_INDEX_KEY, bucketKey } from './first-screen-store'
 import { LocalWrites } from './local-writes'
 import { myDocumentName } from './my-documents'
 import { openPersistedDoc } from './persisted-doc'
@@ -67,6 +67,14 @@ function near(all: readonly Annotation[], window: TextSpan): Annotation[] {
       .map(({ id }) => id),
   )
   return all.filter(({ id, replyTo }) => roots.has(id) || roots.has(replyTo ?? ''))
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name)
+    request.onsuccess = () => resolve()
+    request.onerror = () => reject(request.error)
+  })
 }
 
 function opened(preview: FirstScreenPreview | 'unread' | null): FirstScreenPreview {
@@ -168,6 +176,25 @@ describe('a first-screen preview', () => {
     preview.close()
   })
 
+  it('finds a document with no database empty once IndexedDB lists its databases, without waiting to open it', async () => {
+    const seminarId = 'preview-unlisted'
+    const window = { start: 0, end: 1_000 }
+    await storeAnnotations(seminarId, window)
+    const unlisted = myDocumentName(seminarId, reader.userId, 'instructors')
+    await deleteDatabase(unlisted)
+    const open = indexedDB.open.bind(indexedDB)
+    // Its opening never answers, as one held up behind another window's upgrade would not.
+    const spy = vi
+      .spyOn(indexedDB, 'open')
+      .mockImplementation((name, version) =>
+        name === unlisted ? ({} as IDBOpenDBRequest) : open(name, version),
+      )
+    const indexes = await readMyIndexes(seminarId, reader.userId, window)
+    spy.mockRestore()
+    expect(indexes?.instructors).toEqual({ empty: true })
+    expect(indexes?.class.empty).toBe(false)
+  })
+
   it('is unread for a window reaching into buckets that were not read', async () => {
     const seminarId = 'preview-unread'
     const session = await openAnnotationSession({ seminarId }, reader)
@@ -194,11 +221,7 @@ describe('a first-screen preview', () => {
     const session = await openAnnotationSession(reading, reader)
     annotate(session)
     await session.flush()
-    await putRecord(
-      myDocumentName(seminarId, reader.userId, 'class'),
-      `${FIRST_SCREEN_INDEX_KEY}/0`,
-      damaged,
-    )
+    await putRecord(myDocumentName(seminarId, reader.userId, 'class'), bucketKey(0, 0), damaged)
     const indexes = await readMyIndexes(seminarId, reader.userId, window)
     expect(indexes).not.toBeNull()
     expect(previewNear(indexes!, reader.userId, window)).toBeNull()

@@ -4,8 +4,10 @@ import { AnnotationCollection } from '../core/annotations/annotation-collection'
 import { annotationEntries } from '../core/annotations/annotation-entry'
 import { bucketsNear, readBucket, type TextSpan } from '../core/annotations/first-screen-index'
 import { VISIBILITIES } from '../core/annotations/annotation-store'
-import { readStoredIndex, type StoredIndex } from './first-screen-store'
+import { listedDatabases, readStoredIndex, type StoredIndex } from './first-screen-store'
 import { myDocumentName } from './my-documents'
+
+const NOTHING_STORED: StoredIndex = { empty: true }
 
 /** The first-screen indexes of a reader's own documents, each describing what is stored. */
 export type MyIndexes = Readonly<Record<Visibility, StoredIndex>>
@@ -19,14 +21,25 @@ export async function readMyIndexes(
   userId: string,
   near: TextSpan,
 ): Promise<MyIndexes | null> {
-  const read = (visibility: Visibility) =>
+  const reads = VISIBILITIES.map((visibility) => {
+    const name = myDocumentName(seminarId, userId, visibility)
     // Whatever goes wrong, the documents read whole are what says so.
-    readStoredIndex(myDocumentName(seminarId, userId, visibility), near).catch(() => null)
-  const [klass, instructors, privateIndex] = await Promise.all([
-    read('class'),
-    read('instructors'),
-    read('private'),
-  ])
+    return { name, read: readStoredIndex(name, near).catch(() => null) }
+  })
+  // A database that is not there yet is empty, known once IndexedDB lists what it holds: opening
+  // it to find out (and undoing the upgrade that would create it) took 250 ms and more as the
+  // page started, while the article and the other documents were read.
+  const listed = listedDatabases()
+  const found = await Promise.all(
+    reads.map(({ name, read }) =>
+      Promise.race([
+        read,
+        listed.then((names) => (names && !names.has(name) ? NOTHING_STORED : read)),
+      ]),
+    ),
+  )
+  const of = (visibility: Visibility) => found[VISIBILITIES.indexOf(visibility)] ?? null
+  const [klass, instructors, privateIndex] = [of('class'), of('instructors'), of('private')]
   if (!klass || !instructors || !privateIndex) return null
   return { class: klass, instructors, private: privateIndex }
 }

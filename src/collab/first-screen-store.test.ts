@@ -9,7 +9,7 @@ import {
   type TextSpan,
 } from '../core/annotations/first-screen-index'
 import { documentIndexRecords } from './first-screen-keeping'
-import { FIRST_SCREEN_INDEX_KEY, readStoredIndex } from './first-screen-store'
+import { FIRST_SCREEN_INDEX_KEY, bucketKey, readStoredIndex } from './first-screen-store'
 import { LocalWrites } from './local-writes'
 import { openPersistedDoc, type LocalDoc } from './persisted-doc'
 
@@ -166,6 +166,32 @@ describe('readStoredIndex', () => {
         [1, ids(32, 64)],
       ]),
     )
+  })
+
+  it('reads the buckets starting in the window with the head, asking for no bucket after it', async () => {
+    const name = 'first-screen:with-the-head'
+    await storeIndexed(name, 70)
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get')
+    const found = await readIds(name, { start: 0, end: 3_300 })
+    expect(found.read).toEqual(
+      new Map([
+        [0, ids(0, 32)],
+        [1, ids(32, 64)],
+      ]),
+    )
+    expect(get.mock.calls.map(([key]) => key)).toEqual([FIRST_SCREEN_INDEX_KEY])
+  })
+
+  it.each([
+    ['a bucket the head does not have', bucketKey(3, 6_900)],
+    ['a bucket where the head says it does not start', bucketKey(1, 3_250)],
+    ['a key of another shape', `${bucketKey(1, 3_200)}/more`],
+  ])('gives null beside a record stored under %s', async (_, key) => {
+    const name = `first-screen:stray:${key}`
+    await storeIndexed(name, 70)
+    expect(await readStoredIndex(name, NEAR_ALL)).not.toBeNull()
+    await withStore(name, 'custom', 'readwrite', (store) => store.put('[]', key))
+    expect(await readStoredIndex(name, NEAR_ALL)).toBeNull()
   })
 
   it('reads no bucket for a window past every passage, yet gives the index', async () => {
@@ -349,9 +375,9 @@ describe('an index kept as a summary of the stored state', () => {
     await withStore(name, 'custom', 'readwrite', (store) => store.put('kept', 'other-record'))
     expect(await customKeys(name)).toEqual([
       FIRST_SCREEN_INDEX_KEY,
-      `${FIRST_SCREEN_INDEX_KEY}/0`,
-      `${FIRST_SCREEN_INDEX_KEY}/1`,
-      `${FIRST_SCREEN_INDEX_KEY}/2`,
+      bucketKey(0, startOf(0)),
+      bucketKey(1, startOf(32)),
+      bucketKey(2, startOf(64)),
       'other-record',
     ])
 
@@ -362,7 +388,7 @@ describe('an index kept as a summary of the stored state', () => {
     await stored.flush()
     expect(await customKeys(name)).toEqual([
       FIRST_SCREEN_INDEX_KEY,
-      `${FIRST_SCREEN_INDEX_KEY}/0`,
+      bucketKey(0, startOf(0)),
       'other-record',
     ])
     const found = await readIds(name, { start: 0, end: 10_000 })

@@ -8,18 +8,55 @@ import {
 
 /**
  * Where a document's first-screen index is kept: its database's `custom` store, the head under
- * this key and each bucket under `<key>/<number>`, so that only the buckets near the screen are
- * read (all of them, for 5,000 annotations, took ~350 ms to come back from IndexedDB).
+ * this key and each bucket under `<key>/<start>/<number>`, so that only the buckets near the
+ * screen are read (all of them, for 5,000 annotations, took ~350 ms to come back from
+ * IndexedDB).
  */
 export const FIRST_SCREEN_INDEX_KEY = 'first-screen-index'
 
-const bucketKey = (bucket: number) => `${FIRST_SCREEN_INDEX_KEY}/${bucket}`
+/** Wide enough for any text offset: keys of starts padded to it sort as the starts do. */
+const START_DIGITS = 12
+
+/**
+ * A bucket's key. Its start comes first so that the buckets starting in a stretch of the article
+ * are one key range, read with the head itself rather than after it: waiting for the head, then
+ * for the buckets, put a round trip to IndexedDB between the article showing and its highlights,
+ * and each round trip waits for the main thread to be free (the editor being built).
+ */
+export function bucketKey(bucket: number, start: number): string {
+  return `${startKey(start)}${bucket}`
+}
+
+/** What the keys of the buckets starting at `start` begin with. */
+const startKey = (start: number) =>
+  `${FIRST_SCREEN_INDEX_KEY}/${String(start).padStart(START_DIGITS, '0')}/`
+
+/** The keys of the buckets whose first passage starts within `near`. */
+function bucketsStartingIn(near: TextSpan): IDBKeyRange | null {
+  const start = Math.max(0, Math.floor(near.start))
+  const end = Math.floor(near.end)
+  if (end < start || !Number.isSafeInteger(end)) return null
+  return IDBKeyRange.bound(startKey(start), `${startKey(end)}\uffff`)
+}
+
+/** The bucket a key names, when it names one where the head says that bucket starts. */
+function bucketOfKey(key: IDBValidKey, index: FirstScreenIndex): number | null {
+  if (typeof key !== 'string') return null
+  const [prefix, start, bucket, ...rest] = key.split('/')
+  const number = Number(bucket)
+  const span = Number.isInteger(number) ? index.buckets[number] : undefined
+  const fits = prefix === FIRST_SCREEN_INDEX_KEY && rest.length === 0 && span !== undefined
+  return fits && Number(start) === span.start ? number : null
+}
 
 /** An index as the records `keepSummary` stores. */
 export function indexRecords(built: BuiltFirstScreenIndex): [string, unknown][] {
   return [
     [FIRST_SCREEN_INDEX_KEY, built.head],
-    ...built.buckets.map((text, bucket): [string, unknown] => [bucketKey(bucket), text]),
+    ...built.buckets.map((text, bucket): [string, unknown] => [
+      bucketKey(bucket, built.head.buckets[bucket]!.start),
+      text,
+    ]),
   ]
 }
 
@@ -57,9 +94,14 @@ export async function readStoredIndex(name: string, near: TextSpan): Promise<Sto
     }
     const transaction = db.transaction([UPDATES, CUSTOM], 'readonly')
     const custom = transaction.objectStore(CUSTOM)
-    const [keys, head] = await Promise.all([
+    // With the head, the buckets that surely reach into `near`: those starting inside it. Where
+    // the article opens at its top, they are all it needs.
+    const starting = bucketsStartingIn(near)
+    const [keys, head, startingKeys, startingTexts] = await Promise.all([
       result(transaction.objectStore(UPDATES).getAllKeys()),
       result(custom.get(FIRST_SCREEN_INDEX_KEY)),
+      starting ? result(custom.getAllKeys(starting)) : [],
+      starting ? result(custom.getAll(starting)) : [],
     ])
     const index = head === undefined ? null : readFirstScreenIndex(head)
     // Without an index, only a store with nothing in it can be trusted: reading what it holds to
@@ -70,17 +112,41 @@ export async function readStoredIndex(name: string, near: TextSpan): Promise<Sto
     if (!keys.includes(index.entryKey)) return null
     const others = keys.filter((key) => key !== index.entryKey)
     if (others.length > MOST_EMPTY_STATES) return null
-    const wanted = bucketsNear(index, near)
+    const buckets = new Map<number, unknown>()
+    for (const [i, key] of startingKeys.entries()) {
+      const bucket = bucketOfKey(key, index)
+      // A record the head does not describe: whatever wrote it, this index is not to be trusted.
+      if (bucket === null) return null
+      buckets.set(bucket, startingTexts[i])
+    }
+    // Those starting before `near` that reach into it, a passage long enough to, are read next.
+    const rest = bucketsNear(index, near).filter((bucket) => !buckets.has(bucket))
     const [otherStates, texts] = await Promise.all([
       Promise.all(others.map((key) => result(transaction.objectStore(UPDATES).get(key)))),
-      Promise.all(wanted.map((bucket) => result(custom.get(bucketKey(bucket))))),
+      Promise.all(
+        rest.map((bucket) => result(custom.get(bucketKey(bucket, index.buckets[bucket]!.start)))),
+      ),
     ])
     if (!otherStates.every(isEmptyState)) return null
-    return { empty: false, index, buckets: new Map(wanted.map((bucket, i) => [bucket, texts[i]])) }
+    rest.forEach((bucket, i) => buckets.set(bucket, texts[i]))
+    return { empty: false, index, buckets }
   } catch {
     return null
   } finally {
     db.close()
+  }
+}
+
+/**
+ * The names of the databases IndexedDB holds for this page; null when it will not say (a browser
+ * without `databases()`, or one that refuses).
+ */
+export async function listedDatabases(): Promise<ReadonlySet<string> | null> {
+  try {
+    const listed = await indexedDB.databases()
+    return new Set(listed.flatMap(({ name }) => (name === undefined ? [] : [name])))
+  } catch {
+    return null
   }
 }
 
