@@ -7,6 +7,7 @@ import {
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { mayFormatAsMarkdown } from './comment-markdown-budget'
+import { isPlainProse, proseTree } from './comment-prose'
 import { plainTextTree } from './comment-text-tree'
 
 /** A comment body as read for showing or exporting it. */
@@ -22,6 +23,7 @@ export interface ReadComment {
  * Bodies come from classmates' documents and imports too, so every reader of one goes through this.
  */
 export function readCommentMarkdown(markdown: string): ReadComment {
+  if (isPlainProse(markdown)) return { tree: proseTree(markdown), formatted: true }
   return mayFormatAsMarkdown(markdown)
     ? { tree: parseMarkdownUnchecked(markdown), formatted: true }
     : { tree: plainTextTree(markdown), formatted: false }
