@@ -12,10 +12,13 @@ import './styles/seminar.css'
 import { StrictMode } from 'react'
 import { App } from './App'
 import { initI18n } from './i18n/i18n'
+import { openStartupReadingAhead } from './reader/reading-ahead'
 import { chooseHost } from './platform/choose-platform'
 import { warmUpIntl } from './platform/intl-warm-up'
 import { createRoot } from './platform/react-dom-client'
 import { ignoreTextFieldSelectionChanges } from './platform/text-field-selection'
+import { deviceIdentity } from './state/identity'
+import { currentPlace } from './state/memberships'
 import { getPreferences } from './state/preferences'
 
 ignoreTextFieldSelectionChanges(window)
@@ -31,11 +34,16 @@ if (!container) throw new Error('index.html has no #root element')
  */
 async function start(root: HTMLElement): Promise<void> {
   const { language } = getPreferences()
-  await initI18n(language)
+  const i18n = await initI18n(language)
+  const host = chooseHost()
+  if (currentPlace().kind === 'local') {
+    // The same identity ReaderScreen reads: the one stored, or the one made here and stored.
+    openStartupReadingAhead(host.platform, deviceIdentity(i18n.t('defaultUserName')).userId)
+  }
   warmUpIntl(language)
   createRoot(root).render(
     <StrictMode>
-      <App host={chooseHost()} />
+      <App host={host} />
     </StrictMode>,
   )
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { openLocalReading, type LocalReading } from '../../src/collab/local-reading'
 import type { OpenedArticle } from '../../src/core/platform'
+import { claimStartupReading, type OpenedReading } from './reading-ahead'
 
 export type ReadingState =
   | { status: 'loading' }
@@ -24,22 +25,30 @@ export function useReading(initial: ArticleSource, readerId: string, wanted = tr
   const generation = useRef(0)
 
   const open = useCallback(
-    async (source: ArticleSource) => {
+    /** `ahead`: the same source's reading, already being opened (see reading-ahead.ts). */
+    async (source: ArticleSource, ahead: Promise<OpenedReading> | null = null) => {
       const wasStarted = started.current
       started.current = true
       const mine = ++generation.current
       let opened: OpenedArticle | null
       let reading: LocalReading
       try {
-        opened = await source()
-        if (!opened) {
-          // The user cancelled a file dialog: keep what is open, or still open the startup article.
-          started.current = wasStarted
-          return
+        if (ahead) {
+          const early = await ahead
+          opened = early.opened
+          reading = early.reading
+        } else {
+          opened = await source()
+          if (!opened) {
+            // The user cancelled a file dialog: keep what is open, or still open the startup
+            // article.
+            started.current = wasStarted
+            return
+          }
+          setOpenError(null)
+          if (!current.current) setState({ status: 'loading' })
+          reading = await openLocalReading(opened.article, { locks: navigator.locks, readerId })
         }
-        setOpenError(null)
-        if (!current.current) setState({ status: 'loading' })
-        reading = await openLocalReading(opened.article, { locks: navigator.locks, readerId })
       } catch (error) {
         if (mine !== generation.current) return
         if (current.current) setOpenError(error)
@@ -60,8 +69,8 @@ export function useReading(initial: ArticleSource, readerId: string, wanted = tr
 
   useEffect(() => {
     if (!wanted || started.current) return
-    void open(initial)
-  }, [open, initial, wanted])
+    void open(initial, claimStartupReading(readerId))
+  }, [open, initial, wanted, readerId])
 
   useEffect(() => {
     const flush = () => void current.current?.flush()

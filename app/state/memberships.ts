@@ -96,6 +96,11 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener)
 }
 
+/** Where this window starts, or is now: for what runs before React does. */
+export function currentPlace(): Place {
+  return current().place
+}
+
 export function useMemberships(): Snapshot {
   return useSyncExternalStore(subscribe, current)
 }

@@ -3,8 +3,10 @@ import type { AnnotationCollection } from '../core/annotations/annotation-collec
 import { annotationEntries } from '../core/annotations/annotation-entry'
 import type { AnnotationThread } from '../core/annotations/annotation-threads'
 import {
+  BUCKET_LIMIT,
   buildFirstScreenIndex,
   threadSpans,
+  type BucketLimit,
   type TextSpan,
 } from '../core/annotations/first-screen-index'
 import { FIRST_SCREEN_INDEX_KEY, indexRecords } from './first-screen-store'
@@ -18,8 +20,11 @@ export function documentIndexRecords(
   doc: Y.Doc,
   spans: ReadonlyMap<string, TextSpan>,
   entryKey: number,
+  limit: BucketLimit = BUCKET_LIMIT,
 ): [string, unknown][] {
-  return indexRecords(buildFirstScreenIndex(annotationEntries(doc).entries(), spans, entryKey))
+  return indexRecords(
+    buildFirstScreenIndex(annotationEntries(doc).entries(), spans, entryKey, limit),
+  )
 }
 
 /**
@@ -39,6 +44,7 @@ export function keepFirstScreenIndexes(
   mine: MyDocuments,
   collection: AnnotationCollection,
   quietMs = INDEX_AFTER_QUIET_MS,
+  limit: BucketLimit = BUCKET_LIMIT,
 ): () => void {
   // One placing serves the three documents a flush writes, until the annotations change.
   let placed: { threads: readonly AnnotationThread[]; spans: Map<string, TextSpan> } | null = null
@@ -50,7 +56,7 @@ export function keepFirstScreenIndexes(
   const stops = Object.values(mine.byVisibility).map((stored) => {
     if (!stored.keepSummary) return () => {}
     stored.keepSummary(FIRST_SCREEN_INDEX_KEY, (entryKey) =>
-      documentIndexRecords(stored.doc, spans(), entryKey),
+      documentIndexRecords(stored.doc, spans(), entryKey, limit),
     )
     let timer: ReturnType<typeof setTimeout> | undefined
     const rewriteWhenQuiet = () => {

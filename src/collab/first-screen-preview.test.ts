@@ -5,16 +5,30 @@ import type { Annotation } from '../core/annotations/annotation'
 import { AnnotationCollection } from '../core/annotations/annotation-collection'
 import { annotationEntries } from '../core/annotations/annotation-entry'
 import { anchorOn } from '../core/annotations/annotation-test-support'
-import type { TextSpan } from '../core/annotations/first-screen-index'
+import type { BucketLimit, TextSpan } from '../core/annotations/first-screen-index'
 import { openAnnotationSession, type AnnotationSession } from './annotation-session'
 import { previewNear, readMyIndexes, type FirstScreenPreview } from './first-screen-preview'
 import { documentIndexRecords } from './first-screen-keeping'
+import type * as Keeping from './first-screen-keeping'
 import { FIRST_SCREEN_INDEX_KEY, bucketKey } from './first-screen-store'
 import { LocalWrites } from './local-writes'
 import { myDocumentName } from './my-documents'
 import { openPersistedDoc } from './persisted-doc'
 
 const reader = { userId: 'u-1', name: 'Hanan' }
+
+/** Buckets of 32 entries, so that these few annotations make several (see `annotate`). */
+const BUCKETS_OF_32: BucketLimit = { entries: 32, characters: Infinity }
+
+vi.mock('./first-screen-keeping', async (importOriginal) => {
+  const keeping = await importOriginal<typeof Keeping>()
+  return {
+    ...keeping,
+    keepFirstScreenIndexes: (
+      ...[mine, collection, quietMs]: Parameters<typeof keeping.keepFirstScreenIndexes>
+    ) => keeping.keepFirstScreenIndexes(mine, collection, quietMs, BUCKETS_OF_32),
+  }
+})
 
 /**
  * Annotations laid out so that the documents' buckets fall where the tests want them (32

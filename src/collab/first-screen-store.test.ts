@@ -6,6 +6,7 @@ import { annotationEntries } from '../core/annotations/annotation-entry'
 import {
   FIRST_SCREEN_INDEX_FORMAT,
   readBucket,
+  type BucketLimit,
   type TextSpan,
 } from '../core/annotations/first-screen-index'
 import { documentIndexRecords } from './first-screen-keeping'
@@ -16,6 +17,7 @@ import { openPersistedDoc, type LocalDoc } from './persisted-doc'
 /** Passages 100 characters apart, 10 long: 70 of them make three buckets of 32, 32 and 6. */
 const startOf = (i: number) => i * 100
 const PASSAGE = 10
+const BUCKETS_OF_32: BucketLimit = { entries: 32, characters: Infinity }
 
 /**
  * Opens a document that keeps a first-screen index of its annotation entries, and fills it with
@@ -30,7 +32,7 @@ async function openIndexed(name: string, count: number): Promise<LocalDoc> {
       const start = startOf(Number(id.slice(1)))
       spans.set(id, { start, end: start + PASSAGE })
     }
-    return documentIndexRecords(stored.doc, spans, entryKey)
+    return documentIndexRecords(stored.doc, spans, entryKey, BUCKETS_OF_32)
   })
   fill(stored.doc, 0, count)
   return stored

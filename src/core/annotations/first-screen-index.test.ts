@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import type { Annotation } from './annotation'
 import { anchorOn, mulberry32 } from './annotation-test-support'
 import {
+  BUCKET_LIMIT,
   FIRST_SCREEN_INDEX_FORMAT,
   bucketsNear,
   buildFirstScreenIndex,
@@ -42,7 +43,7 @@ function bucketIds(buckets: readonly string[]): string[][] {
 }
 
 describe('buildFirstScreenIndex', () => {
-  it('sorts entries by where their passage starts into buckets of 32', () => {
+  it('sorts entries by where their passage starts into buckets of the number asked', () => {
     const count = 70
     const starts = [...Array(count).keys()].map((i) => i * 10)
     // Given out of order, as a document's map iterates: the index must not rely on that order.
@@ -51,7 +52,7 @@ describe('buildFirstScreenIndex', () => {
     const entries = shuffled.map((start): [string, unknown] => [`a${start}`, `text of ${start}`])
     const spans = new Map(starts.map((start) => [`a${start}`, span(start, start + 5)]))
 
-    const built = buildFirstScreenIndex(entries, spans, 42)
+    const built = buildFirstScreenIndex(entries, spans, 42, { entries: 32, characters: Infinity })
 
     expect(built.head.format).toBe(FIRST_SCREEN_INDEX_FORMAT)
     expect(built.head.entryKey).toBe(42)
@@ -63,6 +64,37 @@ describe('buildFirstScreenIndex', () => {
     ])
     expect(readBucket(built.buckets[2])![0]).toEqual(['a640', 'text of 640'])
     expect(built.head.buckets).toEqual([span(0, 315), span(320, 635), span(640, 695)])
+  })
+
+  it('closes a bucket once its text is as long as the limit, each written as JSON.stringify would', () => {
+    const texts = ['a'.repeat(40), 'b'.repeat(10), 'c'.repeat(70), 'd'.repeat(5), 'e'.repeat(5)]
+    const entries = texts.map((text, i): [string, unknown] => [`e${i}`, text])
+    const spans = new Map(texts.map((_, i) => [`e${i}`, span(i * 10, i * 10 + 5)]))
+    // ["e0","aaa…"] is 49 characters: with its comma, the first two reach 70 together.
+    const built = buildFirstScreenIndex(entries, spans, 1, { entries: Infinity, characters: 70 })
+
+    expect(bucketIds(built.buckets)).toEqual([['e0', 'e1'], ['e2'], ['e3', 'e4']])
+    expect(built.buckets).toEqual([
+      JSON.stringify(entries.slice(0, 2)),
+      JSON.stringify(entries.slice(2, 3)),
+      JSON.stringify(entries.slice(3)),
+    ])
+    expect(built.head.buckets).toEqual([span(0, 15), span(20, 25), span(30, 45)])
+  })
+
+  it('makes buckets long enough to be stored as blobs, however few entries that takes', () => {
+    expect(BUCKET_LIMIT.entries).toBe(Infinity)
+    // Chromium keeps a value of 64 KiB or more outside its database; one character is a byte
+    // at least.
+    expect(BUCKET_LIMIT.characters).toBeGreaterThan(64 * 1024)
+    const starts = [...Array(500).keys()].map((i) => i * 10)
+    const entries = starts.map((start): [string, unknown] => [`a${start}`, 'x'.repeat(300)])
+    const spans = new Map(starts.map((start) => [`a${start}`, span(start, start + 5)]))
+    const built = buildFirstScreenIndex(entries, spans, 1)
+    expect(built.buckets.length).toBeGreaterThan(1)
+    for (const text of built.buckets.slice(0, -1)) {
+      expect(text.length).toBeGreaterThanOrEqual(BUCKET_LIMIT.characters)
+    }
   })
 
   it('spans each bucket from its least start to its greatest end, whichever member ends last', () => {
@@ -144,7 +176,10 @@ describe('threadSpans', () => {
       ['late-reply', 'reply text'],
       ...roots.map((root): [string, unknown] => [root.id, JSON.stringify(root)]),
     ]
-    const built = buildFirstScreenIndex(entries, threadSpans(threads), 1)
+    const built = buildFirstScreenIndex(entries, threadSpans(threads), 1, {
+      entries: 32,
+      characters: Infinity,
+    })
     expect(bucketIds(built.buckets)[0]).not.toContain('late-reply')
     expect(bucketIds(built.buckets)[1]).toContain('late-reply')
     expect(bucketsNear(built.head, span(3_500, 3_500))).toEqual([1])
