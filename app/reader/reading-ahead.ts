@@ -25,9 +25,7 @@ export function openStartupReadingAhead(platform: Platform, readerId: string): v
   if (ahead) return
   const result = (async () => {
     const opened = await startupArticle(platform)
-    performance.mark('hamish:t:source1')
     const reading = await openLocalReading(opened.article, { locks: navigator.locks, readerId })
-    performance.mark('hamish:t:reading')
     return { opened, reading }
   })()
   // Whoever claims it sees a failure; unclaimed, it is nobody's concern.
