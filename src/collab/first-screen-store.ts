@@ -27,6 +27,10 @@ export function bucketKey(bucket: number, start: number): string {
   return `${startKey(start)}${bucket}`
 }
 
+/** The key of bucket `bucket` of the index whose head is `head`. */
+const keyIn = (head: FirstScreenIndex, bucket: number) =>
+  bucketKey(bucket, head.buckets[bucket]!.start)
+
 /** What the keys of the buckets starting at `start` begin with. */
 const startKey = (start: number) =>
   `${FIRST_SCREEN_INDEX_KEY}/${String(start).padStart(START_DIGITS, '0')}/`
@@ -53,10 +57,7 @@ function bucketOfKey(key: IDBValidKey, index: FirstScreenIndex): number | null {
 export function indexRecords(built: BuiltFirstScreenIndex): [string, unknown][] {
   return [
     [FIRST_SCREEN_INDEX_KEY, built.head],
-    ...built.buckets.map((text, bucket): [string, unknown] => [
-      bucketKey(bucket, built.head.buckets[bucket]!.start),
-      text,
-    ]),
+    ...built.buckets.map((text, bucket): [string, unknown] => [keyIn(built.head, bucket), text]),
   ]
 }
 
@@ -123,9 +124,7 @@ export async function readStoredIndex(name: string, near: TextSpan): Promise<Sto
     const rest = bucketsNear(index, near).filter((bucket) => !buckets.has(bucket))
     const [otherStates, texts] = await Promise.all([
       Promise.all(others.map((key) => result(transaction.objectStore(UPDATES).get(key)))),
-      Promise.all(
-        rest.map((bucket) => result(custom.get(bucketKey(bucket, index.buckets[bucket]!.start)))),
-      ),
+      Promise.all(rest.map((bucket) => result(custom.get(keyIn(index, bucket))))),
     ])
     if (!otherStates.every(isEmptyState)) return null
     rest.forEach((bucket, i) => buckets.set(bucket, texts[i]))
