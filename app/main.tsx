@@ -37,7 +37,7 @@ async function start(root: HTMLElement): Promise<void> {
   const i18n = await initI18n(language)
   const host = chooseHost()
   if (currentPlace().kind === 'local') {
-    // The same identity ReaderScreen reads: the one stored, or the one made here and stored.
+    // The identity ReaderScreen reads too: one per window (see deviceIdentity).
     openStartupReadingAhead(host.platform, deviceIdentity(i18n.t('defaultUserName')).userId)
   }
   warmUpIntl(language)

@@ -35,8 +35,7 @@ export function openStartupReadingAhead(platform: Platform, readerId: string): v
 
 /**
  * The reading opened ahead for `readerId`, once: null when there is none, or when it was opened
- * for another reader (a browser without storage makes a new identity each time it is asked),
- * which is then closed.
+ * for another reader, which is then closed.
  */
 export function claimStartupReading(readerId: string): Promise<OpenedReading> | null {
   const mine = ahead

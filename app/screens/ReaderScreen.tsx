@@ -49,8 +49,8 @@ export function ReaderScreen({ host }: { host: Host }) {
   const initial = useCallback(() => startupArticle(platform), [platform])
   // A seminar, when one is chosen: the same workspace over its synced documents.
   const { memberships, place } = useMemberships()
-  // Read once per window: the identity names the reader's documents, so it must not change under them.
-  const deviceReader = useMemo(() => deviceIdentity(t('defaultUserName')), []) // eslint-disable-line react-hooks/exhaustive-deps
+  // The same object for the whole window (see deviceIdentity).
+  const deviceReader = deviceIdentity(t('defaultUserName'))
   const {
     state: localState,
     open,

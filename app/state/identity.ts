@@ -17,11 +17,21 @@ function newUserId(): string {
   return `u-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`
 }
 
+/** Read once per window: it names the reader's documents, so it must not change under them. */
+let windowIdentity: Identity | null = null
+
 /**
  * The identity kept on this device, made on first use. Losing it would orphan the user's own
- * documents, so a damaged entry is replaced only when it cannot be read at all.
+ * documents, so a damaged entry is replaced only when it cannot be read at all. The same for
+ * every caller in a window: the startup reading opened before the first render and the reader
+ * screen that claims it must name the same documents, storage or none.
  */
 export function deviceIdentity(defaultName: string): Identity {
+  windowIdentity ??= storedIdentity(defaultName)
+  return windowIdentity
+}
+
+function storedIdentity(defaultName: string): Identity {
   try {
     const parsed = StoredIdentity.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'))
     if (parsed.success) return parsed.data
