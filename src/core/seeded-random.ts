@@ -17,3 +17,16 @@ export function mulberry32(seed: number): () => number {
 export function randomInt(random: () => number, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1))
 }
+
+/** A text of `min` to `max` pieces, each drawn from `pieces`: the bodies of randomised tests. */
+export function randomPieces(
+  random: () => number,
+  pieces: readonly string[],
+  min: number,
+  max: number,
+): string {
+  return Array.from(
+    { length: randomInt(random, min, max) },
+    () => pieces[randomInt(random, 0, pieces.length - 1)],
+  ).join('')
+}

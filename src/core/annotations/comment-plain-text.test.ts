@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mulberry32, randomInt } from '../seeded-random'
+import { mulberry32, randomPieces } from '../seeded-random'
 import type { Annotation } from './annotation'
 import { parseCommentMarkdown } from './comment-markdown-parser'
 import {
@@ -67,10 +67,7 @@ describe('commentPlainText', () => {
     const random = mulberry32(2207)
     let plain = 0
     for (let round = 0; round < 2000; round++) {
-      const body = Array.from(
-        { length: randomInt(random, 1, 14) },
-        () => pieces[randomInt(random, 0, pieces.length - 1)],
-      ).join('')
+      const body = randomPieces(random, pieces, 1, 14)
       if (!mayHoldMarkdown(body)) plain += 1
       expect(commentPlainText(body), JSON.stringify(body)).toBe(
         plainTextOfTree(parseCommentMarkdown(body)),

@@ -2,7 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
-import { mulberry32, randomInt } from '../seeded-random'
+import { mulberry32, randomPieces } from '../seeded-random'
 import { isPlainProse, proseTree } from './comment-prose'
 
 const GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }
@@ -34,10 +34,7 @@ describe('plain prose', () => {
     const random = mulberry32(2611)
     let prose = 0
     for (let round = 0; round < 20_000; round++) {
-      const body = Array.from(
-        { length: randomInt(random, 1, 12) },
-        () => PIECES[randomInt(random, 0, PIECES.length - 1)],
-      ).join('')
+      const body = randomPieces(random, PIECES, 1, 12)
       if (!isPlainProse(body)) continue
       prose += 1
       expect(proseTree(body), JSON.stringify(body)).toEqual(fromMarkdown(body, GFM))
