@@ -279,6 +279,33 @@ test('starts without an Error or a request made from the top level of the app fi
   ).toEqual([])
 })
 
+test('reads the stored article once, asked for before the reader’s screen first renders', async ({
+  page,
+}) => {
+  // main.tsx opens the startup reading ahead of React's first render (app/reader/reading-ahead.ts)
+  // and the reader claims it: opened from the reader's effects instead, the article waited for
+  // the shell to render and paint; opened twice, it was read twice.
+  await page.addInitScript(() => {
+    const opens: { name: string; afterFirstRender: boolean }[] = []
+    Object.assign(window, { __databaseOpens: opens })
+    const open = IDBFactory.prototype.open
+    IDBFactory.prototype.open = function (name: string, version?: number): IDBOpenDBRequest {
+      const root = document.getElementById('root')
+      opens.push({ name, afterFirstRender: (root?.childElementCount ?? 0) > 0 })
+      return version === undefined ? open.call(this, name) : open.call(this, name, version)
+    }
+  })
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  const opens = await page.evaluate(
+    () =>
+      (window as { __databaseOpens?: { name: string; afterFirstRender: boolean }[] })
+        .__databaseOpens ?? [],
+  )
+  const article = opens.filter(({ name }) => name.endsWith(':article'))
+  expect(article).toEqual([{ name: expect.stringMatching(/:article$/), afterFirstRender: false }])
+})
+
 test('loads the date formats’ data in a worker while the page is built', async ({ page }) => {
   const workers: string[] = []
   page.on('worker', (worker) => workers.push(worker.url()))
