@@ -7,6 +7,7 @@ import { prefillFor, readerDocuments } from './browser/reader-documents'
 import { loadUntilReady, readyCondition } from './browser/reader-load'
 import { Fixtures } from './harness/fixtures'
 import { comparePaired, orderInRound } from './harness/paired-runs'
+import { runScript } from './harness/run-script'
 
 /*
  * `npm run bench:compare -- <before> <after> [--rounds N] [--loads empty,issue-3]`: opens the
@@ -137,12 +138,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    log(error instanceof Error ? (error.stack ?? error.message) : String(error))
-    process.exitCode = 1
-  },
-)
+runScript(main, log)

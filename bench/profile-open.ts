@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { prefillFor, readerScene } from './browser/reader-documents'
 import { loadUntilReady, readyCondition } from './browser/reader-load'
 import { Fixtures } from './harness/fixtures'
+import { runScript } from './harness/run-script'
 import { ensureFreshBuild } from './harness/web-build'
 import { largest, mainThreadProfile, profileWindow, type WindowProfile } from './profile/cpu-trace'
 import { sourceNamer } from './profile/source-names'
@@ -109,12 +110,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    log(error instanceof Error ? (error.stack ?? error.message) : String(error))
-    process.exitCode = 1
-  },
-)
+runScript(main, log)
