@@ -4,8 +4,8 @@ import * as Y from 'yjs'
 import type { Annotation } from '../core/annotations/annotation'
 import { AnnotationCollection } from '../core/annotations/annotation-collection'
 import { annotationEntries } from '../core/annotations/annotation-entry'
-import { anchorOn } from '../core/annotations/annotation-test-support'
-import type { BucketLimit, TextSpan } from '../core/annotations/first-screen-index'
+import { BUCKETS_OF_32, anchorOn } from '../core/annotations/annotation-test-support'
+import type { TextSpan } from '../core/annotations/first-screen-index'
 import { openAnnotationSession, type AnnotationSession } from './annotation-session'
 import { previewNear, readMyIndexes, type FirstScreenPreview } from './first-screen-preview'
 import { documentIndexRecords } from './first-screen-keeping'
@@ -17,9 +17,7 @@ import { openPersistedDoc } from './persisted-doc'
 
 const reader = { userId: 'u-1', name: 'Hanan' }
 
-/** Buckets of 32 entries, so that these few annotations make several (see `annotate`). */
-const BUCKETS_OF_32: BucketLimit = { entries: 32, characters: Infinity }
-
+// The session keeps its indexes in buckets of 32, so that these few annotations make several.
 vi.mock('./first-screen-keeping', async (importOriginal) => {
   const keeping = await importOriginal<typeof Keeping>()
   return {

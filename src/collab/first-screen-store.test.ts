@@ -6,9 +6,9 @@ import { annotationEntries } from '../core/annotations/annotation-entry'
 import {
   FIRST_SCREEN_INDEX_FORMAT,
   readBucket,
-  type BucketLimit,
   type TextSpan,
 } from '../core/annotations/first-screen-index'
+import { BUCKETS_OF_32 } from '../core/annotations/annotation-test-support'
 import { documentIndexRecords } from './first-screen-keeping'
 import { FIRST_SCREEN_INDEX_KEY, bucketKey, readStoredIndex } from './first-screen-store'
 import { LocalWrites } from './local-writes'
@@ -17,7 +17,6 @@ import { openPersistedDoc, type LocalDoc } from './persisted-doc'
 /** Passages 100 characters apart, 10 long: 70 of them make three buckets of 32, 32 and 6. */
 const startOf = (i: number) => i * 100
 const PASSAGE = 10
-const BUCKETS_OF_32: BucketLimit = { entries: 32, characters: Infinity }
 
 /**
  * Opens a document that keeps a first-screen index of its annotation entries, and fills it with

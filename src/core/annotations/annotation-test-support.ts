@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { Anchor, Visibility } from './annotation'
 import { annotationEntries, entryFields, writeEntry } from './annotation-entry'
+import type { BucketLimit } from './first-screen-index'
 
 /** Fixtures for the annotation tests: documents, a steady clock, predictable ids, a seeded PRNG. */
 
@@ -13,6 +14,12 @@ export function anchorOn(exact: string, start = 0): Anchor {
     position: { start, end: start + exact.length },
   }
 }
+
+/**
+ * First-screen index buckets of 32 entries whatever their length: the app's buckets hold ~66,000
+ * characters each, far more than a test's few annotations make, and these tests want several.
+ */
+export const BUCKETS_OF_32: BucketLimit = { entries: 32, characters: Infinity }
 
 export function userDocs(): Record<Visibility, Y.Doc> {
   return { private: new Y.Doc(), instructors: new Y.Doc(), class: new Y.Doc() }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Annotation } from './annotation'
-import { anchorOn, mulberry32 } from './annotation-test-support'
+import { BUCKETS_OF_32, anchorOn, mulberry32 } from './annotation-test-support'
 import {
   BUCKET_LIMIT,
   FIRST_SCREEN_INDEX_FORMAT,
@@ -52,7 +52,7 @@ describe('buildFirstScreenIndex', () => {
     const entries = shuffled.map((start): [string, unknown] => [`a${start}`, `text of ${start}`])
     const spans = new Map(starts.map((start) => [`a${start}`, span(start, start + 5)]))
 
-    const built = buildFirstScreenIndex(entries, spans, 42, { entries: 32, characters: Infinity })
+    const built = buildFirstScreenIndex(entries, spans, 42, BUCKETS_OF_32)
 
     expect(built.head.format).toBe(FIRST_SCREEN_INDEX_FORMAT)
     expect(built.head.entryKey).toBe(42)
@@ -176,10 +176,7 @@ describe('threadSpans', () => {
       ['late-reply', 'reply text'],
       ...roots.map((root): [string, unknown] => [root.id, JSON.stringify(root)]),
     ]
-    const built = buildFirstScreenIndex(entries, threadSpans(threads), 1, {
-      entries: 32,
-      characters: Infinity,
-    })
+    const built = buildFirstScreenIndex(entries, threadSpans(threads), 1, BUCKETS_OF_32)
     expect(bucketIds(built.buckets)[0]).not.toContain('late-reply')
     expect(bucketIds(built.buckets)[1]).toContain('late-reply')
     expect(bucketsNear(built.head, span(3_500, 3_500))).toEqual([1])
