@@ -24,11 +24,24 @@ const allow = (from, to) => ({
   allow: { to: { element: { types: { anyOf: to } } } },
 })
 
-/** Node built-ins are for the Node side only; the renderer and the pure core must not reach them. */
-const noNodeBuiltins = {
+/*
+ * A ProseMirror plugin added to a live editor recreates every plugin view, and the collaboration
+ * plugin's view then rebuilds the whole document from Yjs: plugins go in with the extensions the
+ * editor is created with (as the article's selection menu does), never registered afterwards.
+ * `@tiptap/react/menus` registers its menus' plugins that way, once mounted.
+ */
+const LATE_PLUGIN =
+  'Registering a plugin on a live editor rebuilds its whole document from Yjs: add it as an extension when the editor is created.'
+
+/**
+ * Node built-ins are for the Node side only; the renderer and the pure core must not reach them.
+ * Nor may they add editor plugins late.
+ */
+const rendererRules = {
   'no-restricted-imports': [
     'error',
     {
+      paths: [{ name: '@tiptap/react/menus', message: LATE_PLUGIN }],
       patterns: [
         {
           regex: '^(node:|fs$|path$|os$|child_process$|http$|crypto$|electron$)',
@@ -37,6 +50,10 @@ const noNodeBuiltins = {
         },
       ],
     },
+  ],
+  'no-restricted-syntax': [
+    'error',
+    { selector: "CallExpression[callee.property.name='registerPlugin']", message: LATE_PLUGIN },
   ],
 }
 
@@ -107,7 +124,7 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts', 'src/editor/**/*.ts', 'src/collab/**/*.ts', 'app/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: noNodeBuiltins,
+    rules: rendererRules,
   },
   {
     files: ['app/**/*.{ts,tsx}'],

@@ -1,6 +1,6 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
-import { useEffect, useMemo, type RefObject } from 'react'
+import { useEffect, useMemo, useState, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocalReading } from '../../src/collab/local-reading'
 import { ARTICLE_FIELD } from '../../src/collab/article-seed'
@@ -8,6 +8,10 @@ import { articleExtensions } from '../../src/editor/article-extensions'
 import { ArticleEditing } from '../../src/editor/article-editing'
 import { AnnotationHighlights } from '../../src/editor/annotation-highlights'
 import type { SelectionRange } from '../../src/editor/selection-range'
+import {
+  createSelectionMenuElement,
+  selectionMenuExtension,
+} from '../annotations/selection-menu-extension'
 
 /** The hidden element that names the folded publisher notice for screen readers. */
 const FRONT_MATTER_LABEL_ID = 'front-matter-label'
@@ -24,6 +28,8 @@ interface ArticleViewProps {
   reading: LocalReading
   handlers: RefObject<ArticleHandlers>
   onEditor: (editor: Editor | null) => void
+  /** The menu shown over a selected passage, rendered into `element` (which the editor places). */
+  renderSelectionMenu: (editor: Editor, element: HTMLElement) => ReactNode
 }
 
 function articleAttributes(language: string, label: string): Record<string, string> {
@@ -42,8 +48,14 @@ function articleAttributes(language: string, label: string): Record<string, stri
  * The article, bound to its Yjs document. Read-only unless "edit article" is on, but always
  * focusable and selectable with the keyboard, so a passage can be annotated without a mouse.
  */
-export function ArticleView({ reading, handlers, onEditor }: ArticleViewProps) {
+export function ArticleView({
+  reading,
+  handlers,
+  onEditor,
+  renderSelectionMenu,
+}: ArticleViewProps) {
   const { t } = useTranslation()
+  const [selectionMenu] = useState(createSelectionMenuElement)
   const language = reading.meta.article.language
   const label = t('articleLabel')
   const attributes = useMemo(() => articleAttributes(language, label), [language, label])
@@ -64,6 +76,7 @@ export function ArticleView({ reading, handlers, onEditor }: ArticleViewProps) {
           onCommentShortcut: (selection) => handlers.current.comment(selection),
           onNextAnnotation: (direction) => handlers.current.next(direction),
         }),
+        selectionMenuExtension(selectionMenu),
       ],
     },
     [reading],
@@ -87,6 +100,7 @@ export function ArticleView({ reading, handlers, onEditor }: ArticleViewProps) {
         {t('frontMatterLabel')}
       </span>
       <EditorContent editor={editor} className="article-column" />
+      {editor && renderSelectionMenu(editor, selectionMenu)}
     </>
   )
 }

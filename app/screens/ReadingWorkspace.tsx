@@ -448,6 +448,13 @@ export function ReadingWorkspace({
                 reading={reading}
                 handlers={handlers}
                 onEditor={setEditor}
+                renderSelectionMenu={(articleEditor, element) => (
+                  <SelectionMenu
+                    element={element}
+                    onHighlight={(color) => highlight(selectionRange(articleEditor.state), color)}
+                    onComment={() => startComment(selectionRange(articleEditor.state))}
+                  />
+                )}
               />
             </div>
             <div className="margin-slot" dir={directionOf(preferences.language)}>
@@ -461,14 +468,6 @@ export function ReadingWorkspace({
               )}
             </div>
           </div>
-          {/* Mounted with the editor, not later: adding its plugin re-renders the article. */}
-          {editor && (
-            <SelectionMenu
-              editor={editor}
-              onHighlight={(color) => highlight(selectionRange(editor.state), color)}
-              onComment={() => startComment(selectionRange(editor.state))}
-            />
-          )}
         </main>
       </div>
     </div>
