@@ -306,6 +306,42 @@ test('reads the stored article once, asked for before the reader’s screen firs
   expect(article).toEqual([{ name: expect.stringMatching(/:article$/), afterFirstRender: false }])
 })
 
+test('lays out only the blocks in view until the first screen is drawn, then the whole article', async ({
+  page,
+}) => {
+  // Laying out the whole article (every line of its Arabic shaped) held the first screen back:
+  // until it is drawn, blocks out of view are skipped (content-visibility), then laid out.
+  await page.addInitScript(() => {
+    const states: { block: number; skipped: boolean }[] = []
+    Object.assign(window, { __blockStates: states })
+    document.addEventListener(
+      'contentvisibilityautostatechange',
+      (event) => {
+        const blocks = [...(document.querySelector('[data-testid="article"]')?.children ?? [])]
+        if (
+          event instanceof ContentVisibilityAutoStateChangeEvent &&
+          event.target instanceof Element
+        ) {
+          states.push({ block: blocks.indexOf(event.target), skipped: event.skipped })
+        }
+      },
+      { capture: true },
+    )
+  })
+  const reader = new ReaderPage(page)
+  await reader.open(server.url)
+  await expect(page.locator('.article-column.first-screen-only')).toHaveCount(0)
+  const states = await page.evaluate(
+    () => (window as { __blockStates?: { block: number; skipped: boolean }[] }).__blockStates ?? [],
+  )
+  // The title was drawn from the first; blocks further down were skipped.
+  expect(states.find(({ block }) => block === 0)).toEqual({ block: 0, skipped: false })
+  expect(states.filter(({ skipped }) => skipped).length).toBeGreaterThan(10)
+  // Now every block is laid out, the last included.
+  const last = reader.article.locator(':scope > *').last()
+  expect(await last.evaluate((block) => getComputedStyle(block).contentVisibility)).toBe('visible')
+})
+
 test('loads the date formats’ data in a worker while the page is built', async ({ page }) => {
   const workers: string[] = []
   page.on('worker', (worker) => workers.push(worker.url()))

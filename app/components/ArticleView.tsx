@@ -30,6 +30,11 @@ interface ArticleViewProps {
   onEditor: (editor: Editor | null) => void
   /** The menu shown over a selected passage, rendered into `element` (which the editor places). */
   renderSelectionMenu: (editor: Editor, element: HTMLElement) => ReactNode
+  /**
+   * False until the reader's first screen has been drawn: until then only the blocks in view
+   * are laid out (see `.first-screen-only` in article.css).
+   */
+  layOutWhole: boolean
 }
 
 function articleAttributes(language: string, label: string): Record<string, string> {
@@ -53,6 +58,7 @@ export function ArticleView({
   handlers,
   onEditor,
   renderSelectionMenu,
+  layOutWhole,
 }: ArticleViewProps) {
   const { t } = useTranslation()
   const [selectionMenu] = useState(createSelectionMenuElement)
@@ -99,7 +105,10 @@ export function ArticleView({
       <span id={FRONT_MATTER_LABEL_ID} hidden>
         {t('frontMatterLabel')}
       </span>
-      <EditorContent editor={editor} className="article-column" />
+      <EditorContent
+        editor={editor}
+        className={layOutWhole ? 'article-column' : 'article-column first-screen-only'}
+      />
       {editor && renderSelectionMenu(editor, selectionMenu)}
     </>
   )

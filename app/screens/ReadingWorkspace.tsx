@@ -41,6 +41,7 @@ import { Outline } from '../components/Outline'
 import { SidePanelTabs } from '../components/SidePanelTabs'
 import { directionOf } from '../i18n/ui-language'
 import { useOutline } from '../reader/use-outline'
+import { usePaintedAfter } from '../reader/use-painted-after'
 import type { Identity } from '../state/identity'
 import { updatePreferences, usePreferences } from '../state/preferences'
 import { MembersPanel } from '../seminar/MembersPanel'
@@ -82,6 +83,7 @@ export function ReadingWorkspace({
     firstScreen.settled,
   )
   if (session !== null && !sessionOpen) setSessionOpen(true)
+  const firstScreenPainted = usePaintedAfter(firstScreen.settled)
   const seminar = useSeminarWorkspace(reading, session, editor)
   const annotations = useNamedAnnotations(
     useAnnotations(session?.collection ?? firstScreen.collection),
@@ -448,6 +450,7 @@ export function ReadingWorkspace({
                 reading={reading}
                 handlers={handlers}
                 onEditor={setEditor}
+                layOutWhole={firstScreenPainted}
                 renderSelectionMenu={(articleEditor, element) => (
                   <SelectionMenu
                     element={element}
@@ -463,7 +466,7 @@ export function ReadingWorkspace({
                   editor={editor}
                   items={items}
                   activeId={activeId}
-                  layoutKey={`${preferences.fontScale}:${preferences.outlineOpen}:${preferences.sidePanel}:${editing}`}
+                  layoutKey={`${preferences.fontScale}:${preferences.outlineOpen}:${preferences.sidePanel}:${editing}:${firstScreenPainted}`}
                 />
               )}
             </div>

@@ -84,7 +84,9 @@ function usePresence(awareness: AwarenessLike | null, editor: Editor | null): vo
   useEffect(() => {
     if (!awareness || !editor) return
     let scheduled = 0
-    let last: string | null = null
+    // Undefined until the first report, which is always sent: a reader with no heading in the top
+    // third of the screen is still present, in no section.
+    let last: string | null | undefined = undefined
     const report = () => {
       scheduled = 0
       const headings = editor.view.dom.querySelectorAll('h1, h2, h3')
@@ -102,9 +104,14 @@ function usePresence(awareness: AwarenessLike | null, editor: Editor | null): vo
     }
     report()
     window.addEventListener('scroll', onScroll, { passive: true, capture: true })
+    // The article laid out anew (the rest of it after the first screen, another text size) moves
+    // its headings as a scroll would.
+    const relaidOut = new ResizeObserver(onScroll)
+    relaidOut.observe(editor.view.dom)
     return () => {
       window.clearTimeout(scheduled)
       window.removeEventListener('scroll', onScroll, { capture: true })
+      relaidOut.disconnect()
     }
   }, [awareness, editor])
 }
