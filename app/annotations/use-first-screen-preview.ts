@@ -4,6 +4,7 @@ import { previewNear, readMyIndexes, type MyIndexes } from '../../src/collab/fir
 import type { LocalReading } from '../../src/collab/local-reading'
 import type { ArticleTextIndex, TextWindow } from '../../src/core/anchoring'
 import type { AnnotationCollection } from '../../src/core/annotations/annotation-collection'
+import { usePaintedAfter } from '../reader/use-painted-after'
 import { textOnScreen } from './use-anchoring'
 
 export interface FirstScreen {
@@ -44,7 +45,6 @@ export function useFirstScreenPreview(
 ): FirstScreen {
   // undefined while they are read; null when there are none to trust.
   const [indexes, setIndexes] = useState<Indexes>(reading.firstScreen ? undefined : null)
-  const [drawn, setDrawn] = useState(false)
 
   useEffect(() => {
     let live = true
@@ -78,28 +78,17 @@ export function useFirstScreenPreview(
     }
   }, [preview, reading, owner, window])
 
+  const drawable = preview && preview !== 'unread' ? preview : null
+  const drawn = usePaintedAfter(drawable)
   useEffect(() => {
-    if (!preview || preview === 'unread') return
-    let cancelled = false
-    // After the frame that shows it: a task queued from the frame's callback runs once it is painted.
-    const frame = requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (cancelled) return
-        performance.mark(FIRST_SCREEN_MARK)
-        setDrawn(true)
-      }),
-    )
-    return () => {
-      cancelled = true
-      cancelAnimationFrame(frame)
-      preview.close()
-    }
-  }, [preview])
+    if (drawn) performance.mark(FIRST_SCREEN_MARK)
+  }, [drawn])
+  useEffect(() => (drawable ? () => drawable.close() : undefined), [drawable])
 
   // Indexes there are none of, or none that will do (no screen to draw, an untrusted bucket).
   const unusable = indexes === null || (indexes !== undefined && editor !== null && !preview)
   return {
-    collection: preview && preview !== 'unread' ? preview.collection : null,
+    collection: drawable?.collection ?? null,
     settled: drawn || unusable || sessionOpen,
   }
 }

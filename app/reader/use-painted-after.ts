@@ -1,28 +1,23 @@
 import { useEffect, useState } from 'react'
 
-/** Long enough for any first frame; a window that is never painted (hidden) goes on after it. */
-const AT_THE_LATEST_MS = 1_000
-
 /**
- * Whether `ready` has held through a painted frame: false until the frame after it became true
- * has been painted, then true for good.
+ * Whether what `shown` stands for (anything but null or false) has been on screen through a
+ * painted frame: false until the frame after it was rendered has been painted, then true for
+ * good. A different `shown` before that waits for its own frame.
  */
-export function usePaintedAfter(ready: boolean): boolean {
+export function usePaintedAfter(shown: object | boolean | null): boolean {
   const [painted, setPainted] = useState(false)
   useEffect(() => {
-    if (!ready || painted) return
-    const done = () => setPainted(true)
+    if (!shown || painted) return
     // A task queued from a frame's callback runs once that frame is painted.
     let task = 0
     const frame = requestAnimationFrame(() => {
-      task = window.setTimeout(done)
+      task = window.setTimeout(() => setPainted(true))
     })
-    const fallback = window.setTimeout(done, AT_THE_LATEST_MS)
     return () => {
       cancelAnimationFrame(frame)
       clearTimeout(task)
-      clearTimeout(fallback)
     }
-  }, [ready, painted])
+  }, [shown, painted])
   return painted
 }
