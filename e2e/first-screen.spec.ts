@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { annotationEntries, entryFields } from '../src/core/annotations/annotation-entry'
+import { firstScreenText } from '../src/core/article/first-screen-text'
 import { ReaderPage } from './pages/reader-page'
 import { serveForThisFile } from './support/serve-for-this-file'
 import { appendChange, storedDocHolding } from './support/stored-user-docs'
@@ -85,3 +86,55 @@ test('a reopened article draws its first screen from the index, the same as from
   await expect(reader.card('changed in another window')).toContainText('its reply')
   await expect(reader.card('drawn from the index')).toHaveCount(0)
 })
+
+/**
+ * The article's text from its top to the bottom of the screen, counted as the indexes count it
+ * (blocks joined by blank lines): what the first screen needs of them.
+ */
+async function textOnFirstScreen(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.querySelector('[data-testid="article"]')
+    if (!root) throw new Error('no article')
+    const box = root.getBoundingClientRect()
+    let bottom = Math.min(box.bottom, window.innerHeight)
+    for (let element = root.parentElement; element; element = element.parentElement) {
+      if (getComputedStyle(element).overflowY !== 'visible') {
+        bottom = Math.min(bottom, element.getBoundingClientRect().bottom)
+      }
+    }
+    const caret = document.caretRangeFromPoint(box.left + box.width / 2, bottom - 1)
+    if (!caret) throw new Error('nothing under the bottom of the screen')
+    const blocks = new Set<Element>()
+    let length = 0
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const block = node.parentElement?.closest('p, h1, h2, h3, h4, h5, h6, pre, li')
+      if (block) blocks.add(block)
+      if (node === caret.startContainer) return length + caret.startOffset + 2 * blocks.size
+      length += node.textContent?.length ?? 0
+    }
+    throw new Error('the bottom of the screen is not in the article’s text')
+  })
+}
+
+for (const { width, height, fontScale } of [
+  { width: 1400, height: 900, fontScale: 100 },
+  { width: 1920, height: 1200, fontScale: 80 },
+  { width: 1280, height: 720, fontScale: 160 },
+]) {
+  test(`the indexes are read for the text a ${width}×${height} window shows at ${fontScale} % text size`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height })
+    await page.addInitScript((scale) => {
+      localStorage.setItem('hamish.preferences.v1', JSON.stringify({ fontScale: scale }))
+    }, fontScale)
+    const reader = new ReaderPage(page)
+    await reader.open(server.url)
+    const shown = await textOnFirstScreen(page)
+    const read = firstScreenText(height, fontScale).end
+    // Enough that the first screen needs no second read, well short of reading two screens.
+    expect(read).toBeGreaterThanOrEqual(shown)
+    expect(read).toBeLessThan(shown * 2)
+  })
+}

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LocalReading } from '../../src/collab/local-reading'
 import type { OpenedArticle, Platform } from '../../src/core/platform'
 import { claimStartupReading, openStartupReadingAhead } from './reading-ahead'
 
 const openLocalReading = vi.hoisted(() => vi.fn())
 vi.mock('../../src/collab/local-reading', () => ({ openLocalReading }))
+vi.mock('../state/preferences', () => ({ getPreferences: () => ({ fontScale: 80 }) }))
 
 const opened = { fileName: 'paper.md' } as OpenedArticle
 
@@ -18,7 +19,12 @@ function platformWith(startupArticle: () => Promise<OpenedArticle | null>): Plat
   return { startupArticle } as unknown as Platform
 }
 
+beforeEach(() => {
+  vi.stubGlobal('window', { innerHeight: 1_000 })
+})
+
 afterEach(() => {
+  vi.unstubAllGlobals()
   // Whatever a test left unclaimed is given up, as another reader's would be.
   void claimStartupReading('nobody')
   openLocalReading.mockReset()
@@ -33,7 +39,12 @@ describe('the startup reading opened ahead', () => {
     openStartupReadingAhead(platformWith(startupArticle), 'u-1')
     expect(startupArticle).toHaveBeenCalledOnce()
     await vi.waitFor(() => expect(openLocalReading).toHaveBeenCalledOnce())
-    expect(openLocalReading.mock.calls[0]![1]).toMatchObject({ readerId: 'u-1' })
+    // The indexes are read for the text this window will show: 2.6 characters a pixel of its
+    // height, more at its smaller text size (80 %).
+    expect(openLocalReading.mock.calls[0]![1]).toMatchObject({
+      readerId: 'u-1',
+      opensAt: { start: 0, end: 3_250 },
+    })
 
     await expect(claimStartupReading('u-1')).resolves.toEqual({ opened, reading })
     expect(reading.close).not.toHaveBeenCalled()

@@ -1,5 +1,11 @@
-import { openLocalReading, type LocalReading } from '../../src/collab/local-reading'
+import {
+  openLocalReading,
+  type LocalReading,
+  type OpenLocalReadingOptions,
+} from '../../src/collab/local-reading'
 import type { OpenedArticle, Platform } from '../../src/core/platform'
+import { getPreferences } from '../state/preferences'
+import { firstScreenText } from '../../src/core/article/first-screen-text'
 import { startupArticle } from './load-article'
 
 /** The startup article, and its reading opened from IndexedDB. */
@@ -16,6 +22,18 @@ interface Ahead {
 let ahead: Ahead | null = null
 
 /**
+ * How this window opens a reading for `readerId`: seeding under a cross-tab lock, the reader's
+ * indexes read for the text this window's first screen will show.
+ */
+export function localReadingOptions(readerId: string): OpenLocalReadingOptions {
+  return {
+    locks: navigator.locks,
+    readerId,
+    opensAt: firstScreenText(window.innerHeight, getPreferences().fontScale),
+  }
+}
+
+/**
  * Starts opening the startup article's reading before the page's first render. Opened from the
  * reader's effects, it began only once the header and panels were rendered and painted, 50–70
  * ms into a first start during which IndexedDB, slow as a page starts, sat idle. Not started in
@@ -25,7 +43,7 @@ export function openStartupReadingAhead(platform: Platform, readerId: string): v
   if (ahead) return
   const result = (async () => {
     const opened = await startupArticle(platform)
-    const reading = await openLocalReading(opened.article, { locks: navigator.locks, readerId })
+    const reading = await openLocalReading(opened.article, localReadingOptions(readerId))
     return { opened, reading }
   })()
   // Whoever claims it sees a failure; unclaimed, it is nobody's concern.

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { openLocalReading, type LocalReading } from '../../src/collab/local-reading'
 import type { OpenedArticle } from '../../src/core/platform'
-import { claimStartupReading, type OpenedReading } from './reading-ahead'
+import { claimStartupReading, localReadingOptions, type OpenedReading } from './reading-ahead'
 
 export type ReadingState =
   | { status: 'loading' }
@@ -47,7 +47,7 @@ export function useReading(initial: ArticleSource, readerId: string, wanted = tr
           }
           setOpenError(null)
           if (!current.current) setState({ status: 'loading' })
-          reading = await openLocalReading(opened.article, { locks: navigator.locks, readerId })
+          reading = await openLocalReading(opened.article, localReadingOptions(readerId))
         }
       } catch (error) {
         if (mine !== generation.current) return

@@ -2,7 +2,14 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { importArticle } from '../core/article'
+import { readMyIndexes } from './first-screen-preview'
+import type * as FirstScreenPreview from './first-screen-preview'
 import { openLocalReading, type LockManagerLike } from './local-reading'
+
+vi.mock('./first-screen-preview', async (importOriginal) => {
+  const original = await importOriginal<typeof FirstScreenPreview>()
+  return { ...original, readMyIndexes: vi.fn(original.readMyIndexes) }
+})
 
 const seed = readFileSync(
   new URL('../../resources/articles/defensive-diplomacy-iraq.ar.txt', import.meta.url),
@@ -81,6 +88,21 @@ describe('a local reading', () => {
     } finally {
       spy.mockRestore()
     }
+  })
+
+  it('reads the reader’s indexes for the text its first screen is to show', async () => {
+    const read = vi.mocked(readMyIndexes)
+    read.mockClear()
+    const told = await openLocalReading(article, {
+      readerId: 'reader-1',
+      opensAt: { start: 0, end: 1_234 },
+    })
+    expect(read).toHaveBeenCalledWith(told.seminarId, 'reader-1', { start: 0, end: 1_234 })
+    await told.close()
+    // Not told: about two screens of an ordinary window.
+    const untold = await openLocalReading(article, { readerId: 'reader-1' })
+    expect(read).toHaveBeenLastCalledWith(untold.seminarId, 'reader-1', { start: 0, end: 4_000 })
+    await untold.close()
   })
 
   it('keeps different articles in different local seminars', async () => {

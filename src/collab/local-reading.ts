@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { articlePlainText } from '../core/article/article-text'
+import type { TextSpan } from '../core/annotations/first-screen-index'
 import type { ArticleDoc } from '../core/article/article-doc'
 import { contentHashAsync } from '../core/content-hash-async'
 import { docName, localSeminarId } from '../core/seminar/doc-names'
@@ -45,6 +46,12 @@ export interface OpenLocalReadingOptions {
    * session to take (`openMyDocuments`) rather than open only once the editor is built.
    */
   readerId?: string | undefined
+  /**
+   * The stretch of the article's text its first screen is expected to show (the reader's window
+   * decides it): the index buckets reaching into it are read with the indexes. About two screens
+   * of an ordinary window when absent.
+   */
+  opensAt?: TextSpan | undefined
 }
 
 /** Long enough for the slowest workspace to claim them, short enough not to hold them for long. */
@@ -67,7 +74,7 @@ export async function openLocalReading(
   // the article is what the reader sees first.
   const opening = openSeededArticle(name, article, hash, options.locks)
   const firstScreen = options.readerId
-    ? readIndexesAndOpenAhead(seminarId, options.readerId)
+    ? readIndexesAndOpenAhead(seminarId, options.readerId, options.opensAt ?? TWO_SCREENS)
     : undefined
   const stored = await opening
 
@@ -89,20 +96,23 @@ export async function openLocalReading(
 }
 
 /**
- * Where the article opens (its top), as offsets into its text: the index buckets read with the
- * indexes are those that reach into it. About two screens of text; a taller screen has the rest
- * read once the article is laid out.
+ * The top of the article, where it opens, for a caller that does not know the window: about two
+ * screens of text. A screen that shows more has the rest read once the article is laid out.
  */
-const ARTICLE_OPENS_AT = { start: 0, end: 4_000 }
+const TWO_SCREENS: TextSpan = { start: 0, end: 4_000 }
 
 /**
  * The reader's first-screen indexes. Their documents start opening ahead too, asked for after
  * the indexes (so those are answered first), and are abandoned before they decode anything when
  * the indexes can be trusted: then they open once the first screen is drawn.
  */
-function readIndexesAndOpenAhead(seminarId: string, readerId: string): Promise<MyIndexes | null> {
+function readIndexesAndOpenAhead(
+  seminarId: string,
+  readerId: string,
+  opensAt: TextSpan,
+): Promise<MyIndexes | null> {
   const names = myDocumentNames(seminarId, readerId)
-  const reading = readMyIndexes(seminarId, readerId, ARTICLE_OPENS_AT)
+  const reading = readMyIndexes(seminarId, readerId, opensAt)
   openAhead(names, UNCLAIMED_FOR_MS)
   void reading.then((indexes) => {
     if (indexes) abandonAhead(names)
