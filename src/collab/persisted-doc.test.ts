@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { LocalWrites, type LocalWriteProblem } from './local-writes'
 import { openPersistedDoc } from './persisted-doc'
@@ -158,6 +158,28 @@ async function storedAnnotations(name: string): Promise<Record<string, unknown>>
   await other.close()
   return stored
 }
+
+describe('an edit’s write', () => {
+  it('asks IndexedDB to commit in the same run of code, not once the page hears back', async () => {
+    const name = 'seminar:test:user:u5:class'
+    const opened = await openPersistedDoc(name)
+    await opened.flush()
+    const added = vi.spyOn(IDBObjectStore.prototype, 'add')
+    const commit = vi.spyOn(IDBTransaction.prototype, 'commit')
+    try {
+      opened.doc.getMap<string>('annotations').set('saved-then-closed', 'kept')
+      await Promise.resolve()
+      expect(added).toHaveBeenCalledOnce()
+      expect(commit).toHaveBeenCalledOnce()
+      expect(commit.mock.contexts[0]).toBe((added.mock.contexts[0] as IDBObjectStore).transaction)
+    } finally {
+      added.mockRestore()
+      commit.mockRestore()
+    }
+    expect((await storedAnnotations(name))['saved-then-closed']).toBe('kept')
+    await opened.close()
+  })
+})
 
 describe('a persisted document edited for a long while', () => {
   it('merges its stored entries into one once there are many, as y-indexeddb does', async () => {

@@ -285,7 +285,13 @@ function appendUpdate(persistence: IndexeddbPersistence, update: Uint8Array): Pr
   if (!db) return Promise.reject(new Error(`${persistence.name} is not open`))
   return committed(
     () => db.transaction(UPDATES, 'readwrite'),
-    (transaction) => transaction.objectStore(UPDATES).add(update),
+    (transaction) => {
+      transaction.objectStore(UPDATES).add(update)
+      // Committed with the write: left to commit by itself, a transaction commits only once the
+      // page has heard back from its last request, and a page closed or reloaded before then
+      // leaves the write uncommitted (Chromium's round trip; w3c/IndexedDB#482).
+      transaction.commit()
+    },
   )
 }
 
